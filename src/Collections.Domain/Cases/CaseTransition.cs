@@ -1,0 +1,16 @@
+using Collections.Domain.Cases.Effects;
+
+namespace Collections.Domain.Cases;
+
+/// <summary>
+/// The result of applying an event: the new state and the effects to execute, or a rejection
+/// (state unchanged, no effects) saying why the event does not apply.
+/// </summary>
+public sealed record CaseTransition(CaseState State, IReadOnlyList<CaseEffect> Effects, string? Rejection = null)
+{
+    /// <summary>Whether the event was accepted.</summary>
+    public bool Accepted => Rejection is null;
+
+    /// <summary>The timeline entries among the effects.</summary>
+    public IEnumerable<TimelineEntry> Timeline => Effects.OfType<AppendTimeline>().Select(a => a.Entry);
+}

@@ -1,0 +1,5 @@
+
+namespace Collections.Domain.Cases.Events;
+
+/// <summary>An operator approves a pending escalation.</summary>
+public sealed record EscalationApproved : CaseEvent;

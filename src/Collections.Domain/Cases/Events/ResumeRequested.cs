@@ -1,0 +1,5 @@
+
+namespace Collections.Domain.Cases.Events;
+
+/// <summary>An operator resumes a paused case.</summary>
+public sealed record ResumeRequested : CaseEvent;

@@ -1,0 +1,5 @@
+
+namespace Collections.Domain.Cases.Events;
+
+/// <summary>An operator terminates the case.</summary>
+public sealed record TerminateRequested(string Reason) : CaseEvent;

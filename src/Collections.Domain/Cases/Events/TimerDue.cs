@@ -1,0 +1,5 @@
+
+namespace Collections.Domain.Cases.Events;
+
+/// <summary>A durable timer fired.</summary>
+public sealed record TimerDue : CaseEvent;
