@@ -21,25 +21,41 @@ internal static class CasePlanner
         var clock = b.Clock;
         var today = b.Today;
         var balance = b.Balance();
-        var timings = b.Policy.Timings;
-
-        if (!balance.HasOverdue)
+        if (!balance.HasOverdue && !s.DisputedInvoiceIds.IsEmpty && b.BalanceIgnoringCaseDisputes() is { HasOverdue: true } undisputed)
         {
-            // Rule: pre-due only for accounts with nothing overdue, and only before the due date.
-            if (s.Stage != CaseStage.PreDue || !timings.PreDueEnabled || balance.EarliestUpcomingDueDate is not { } due
-                || (s.PreDueNoticeFor is { } announced && announced >= due))
-            {
-                return null;
-            }
-
-            var preDueNatural = Max(b.Now, clock.WindowOpening(due.AddDays(-timings.PreDueDaysBefore)));
-            var preDueFire = clock.NextSendInstant(preDueNatural);
-            return clock.LocalDate(preDueFire) > due
-                ? null
-                : new LadderDecision(CaseStage.PreDue, preDueNatural, preDueFire, preDueFire > preDueNatural ? clock.WhyNotSendable(preDueNatural) : null);
+            // Everything overdue is disputed: the ladder still runs for operators to see; the dispute hold keeps it from firing.
+            balance = undisputed;
         }
 
-        var anchor = balance.OldestOverdueDueDate!.Value;
+        var timings = b.Policy.Timings;
+
+        DateOnly anchor;
+        if (balance.HasOverdue)
+        {
+            anchor = balance.OldestOverdueDueDate!.Value;
+        }
+        else if (balance.EarliestUpcomingDueDate is { } due && !s.EscalationRequested)
+        {
+            // Rule: pre-due only for accounts with nothing overdue, and only up to the due date itself.
+            if (s.Stage == CaseStage.PreDue && timings.PreDueEnabled && !(s.PreDueNoticeFor >= due))
+            {
+                var preDueNatural = Max(b.Now, clock.WindowOpening(due.AddDays(-timings.PreDueDaysBefore)));
+                var preDueFire = clock.NextSendInstant(preDueNatural);
+                if (clock.LocalDate(preDueFire) <= due)
+                {
+                    return new LadderDecision(CaseStage.PreDue, preDueNatural, preDueFire, preDueFire > preDueNatural ? clock.WhyNotSendable(preDueNatural) : null);
+                }
+            }
+
+            // Nothing overdue yet: project the ladder from the upcoming due date so the case wakes
+            // when that item falls overdue; the balance is judged again then.
+            anchor = due;
+        }
+        else
+        {
+            return null;
+        }
+
         var ladder = b.Policy.LadderFor(s.Contact.Grade);
         CaseStage stage;
         DateTimeOffset natural;
