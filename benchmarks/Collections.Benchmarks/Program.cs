@@ -1,0 +1,16 @@
+using Collections.Benchmarks;
+
+// One entry per benchmark; each lives in its own file.
+var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["table-insert"] = TableInsertBenchmark.RunAsync,
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine("usage: Collections.Benchmarks <" + string.Join('|', benchmarks.Keys) + "> [options]");
+    return 2;
+}
+
+await run(args[1..]);
+return 0;

@@ -1,0 +1,8 @@
+namespace Collections.Storage;
+
+internal enum StorageService
+{
+    Blob,
+    Queue,
+    Table,
+}
