@@ -98,8 +98,13 @@ internal static class CaseHandlers
             return $"stale snapshot: as of {e.AsOf:yyyy-MM-dd} is older than the applied {s.AsOf:yyyy-MM-dd}";
         }
 
+        if (!opening && string.Equals(s.LastSnapshotSha256, e.Sha256, StringComparison.Ordinal))
+        {
+            return $"snapshot {e.Sha256} is already applied";
+        }
+
         var previous = s.Items;
-        b.S = s with { Items = [.. e.Items], AsOf = e.AsOf, Contact = e.Contact, CustomerName = e.CustomerName };
+        b.S = s with { Items = [.. e.Items], AsOf = e.AsOf, Contact = e.Contact, CustomerName = e.CustomerName, LastSnapshotSha256 = e.Sha256 };
         var balance = b.Balance();
         if (opening)
         {

@@ -27,6 +27,9 @@ public sealed record CaseState
     /// <summary>As-of date of the latest snapshot.</summary>
     public DateOnly AsOf { get; init; }
 
+    /// <summary>SHA-256 of the latest snapshot file applied; the same file is never applied twice.</summary>
+    public string? LastSnapshotSha256 { get; init; }
+
     /// <summary>Rung reached on the ladder.</summary>
     public CaseStage Stage { get; init; } = CaseStage.PreDue;
 

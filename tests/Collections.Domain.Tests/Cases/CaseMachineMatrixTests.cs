@@ -158,7 +158,7 @@ public sealed class CaseMachineMatrixTests
         var items = state.Items.IsDefaultOrEmpty ? RecentItems : state.Items.ToArray();
         return name switch
         {
-            "Snapshot" => (CaseEvent)Snapshot(asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), state.Contact ?? Contact(), items),
+            "Snapshot" => (CaseEvent)(Snapshot(asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), state.Contact ?? Contact(), items) with { Sha256 = "sha-next-file" }),
             "Timer" => new TimerDue(),
             "Promise" => new PromiseMade(asOf.AddDays(5), new Money(100m, Eur)),
             "Dispute" => new DisputeRaised(["I1"], "wrong price"),

@@ -300,6 +300,17 @@ public sealed class LadderLifecycleTests
     }
 
     [Fact]
+    public void Snapshot_SameFileAppliedAgain_RejectedSoRerunsAreNoOps()
+    {
+        var contact = Contact();
+        var open = Open("2026-06-12", contact, items: Inv("I1", "2026-06-01", 10m)).Must();
+        var again = CaseMachine.Apply(open.State, Snapshot("2026-06-12", contact, Inv("I1", "2026-06-01", 10m)), Midnight("2026-06-12").AddMinutes(5), DunningPolicy.Default);
+
+        Assert.Equal("snapshot sha-2026-06-12 is already applied", again.Rejection);
+        Assert.Equal("sha-2026-06-12", open.State.LastSnapshotSha256);
+    }
+
+    [Fact]
     public void Promise_OutsideAllowedRange_RejectedWithTheRange()
     {
         var open = Open("2026-06-12", Contact(), items: Inv("I1", "2026-06-01", 10m)).Must();
