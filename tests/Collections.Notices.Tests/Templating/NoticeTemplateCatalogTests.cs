@@ -1,0 +1,133 @@
+using Collections.Domain.Cases;
+using Collections.Domain.Ledger;
+using Collections.Notices.Rendering;
+using Collections.Notices.Templating;
+using Collections.Notices.Tests.Support;
+
+namespace Collections.Notices.Tests.Templating;
+
+public sealed class NoticeTemplateCatalogTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("notice-overrides-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void BuiltIn_EveryKindAndLanguage_PassesTheOverrideValidator()
+    {
+        var problems = new List<string>();
+        foreach (var kind in Enum.GetValues<NoticeKind>())
+        {
+            foreach (var language in Enum.GetValues<NoticeLanguage>())
+            {
+                foreach (var part in Enum.GetValues<TemplatePart>())
+                {
+                    var file = TemplateFileNames.FileName(kind, language, part);
+                    var source = File.ReadAllText(Path.Combine(TestPaths.ProjectDirectory, "../../src/Collections.Notices/Templates", file));
+                    problems.AddRange(NoticeTemplateCatalog.Validate(kind, part, file, source));
+                }
+            }
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Load_ValidOverride_IsUsedWithOverrideVersion()
+    {
+        Write("reminder.en.subject.txt", "Payment overdue for {{customer_name}}\n");
+        var renderer = new NoticeRenderer(NoticeFixtures.Options(), NoticeTemplateCatalog.Load(_folder));
+
+        var reminder = renderer.Render(NoticeFixtures.Request(NoticeKind.Reminder, NoticeLanguage.English));
+        var demand = renderer.Render(NoticeFixtures.Request(NoticeKind.Demand, NoticeLanguage.English));
+
+        Assert.Equal("Payment overdue for Northwind Trading GmbH", reminder.Subject);
+        Assert.StartsWith("override-", reminder.TemplateVersion, StringComparison.Ordinal);
+        Assert.Equal("reminder.en", reminder.TemplateId);
+        Assert.Contains("Friendly reminder", reminder.Text, StringComparison.Ordinal);
+        Assert.Equal(NoticeTemplateCatalog.BuiltInVersion, demand.TemplateVersion);
+    }
+
+    [Fact]
+    public void Load_UnknownPlaceholder_FailsNamingFileLineAndAlternatives()
+    {
+        Write("demand.zh-CN.txt", "{{statement}} {{how_to_pay}} {{contact_email}} {{deadline_date}}\n{{promise_amount}}");
+
+        var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(_folder));
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.StartsWith("demand.zh-CN.txt: unknown placeholder '{{promise_amount}}' at line 2, column 1; placeholders available for demand: as_of_date, company_name,", problem, StringComparison.Ordinal);
+        Assert.Contains(_folder, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingRequiredPlaceholder_FailsNamingIt()
+    {
+        Write("final-notice.en.html", "<p>{{statement}} {{how_to_pay}} {{contact_email}}</p>");
+
+        var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(_folder));
+
+        Assert.Equal(
+            "final-notice.en.html: missing required placeholder '{{deadline_date}}' (final-notice html must include it)",
+            Assert.Single(ex.Problems));
+    }
+
+    [Fact]
+    public void Load_SeveralBadFiles_ListsEveryProblemOnce()
+    {
+        Write("receipt.en.subject.txt", "Thanks {{statement}}");
+        Write("receipt.en.txt", "<b>{{statement}}</b> {{contact_email}}");
+        Write("reciept.en.html", "typo in the kind");
+        Write("README.md", "ignored");
+
+        var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(_folder));
+
+        Assert.Equal(3, ex.Problems.Count);
+        Assert.Contains(ex.Problems, p => p.StartsWith("receipt.en.subject.txt: unknown placeholder '{{statement}}' at line 1, column 8; 'statement' is a block", StringComparison.Ordinal));
+        Assert.Contains("receipt.en.txt: plain-text templates must not contain HTML markup (found '<b>')", ex.Problems);
+        Assert.Contains(ex.Problems, p => p.StartsWith("reciept.en.html: not a template file name; expected <kind>.<lang>.subject.txt", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_MultiLineSubject_Fails()
+    {
+        Write("demand.en.subject.txt", "Line one\nline two");
+
+        var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(_folder));
+
+        Assert.Contains("demand.en.subject.txt: a subject must be a single line", ex.Problems);
+    }
+
+    [Fact]
+    public void Load_MissingFolder_Fails()
+    {
+        var missing = Path.Combine(_folder, "nope");
+
+        var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(missing));
+
+        Assert.Contains($"{missing}: the template override folder does not exist", ex.Problems);
+    }
+
+    [Fact]
+    public void Create_OptionsWithBadOverride_FailsAtStartUp()
+    {
+        Write("demand.en.subject.txt", "{{nope}}");
+        var options = NoticeFixtures.Options();
+        options.TemplateOverrideFolder = _folder;
+
+        Assert.Throws<NoticeTemplateException>(() => NoticeRenderer.Create(options));
+    }
+
+    [Fact]
+    public void Load_OverrideHtmlWithHostileValues_StillEscapes()
+    {
+        Write("reminder.en.html", "<div title=\"{{customer_name}}\">{{statement}} {{how_to_pay}} {{contact_email}}</div>");
+        var renderer = new NoticeRenderer(NoticeFixtures.Options(), NoticeTemplateCatalog.Load(_folder));
+
+        var notice = renderer.Render(NoticeFixtures.Request(NoticeKind.Reminder, NoticeLanguage.English) with { CustomerName = "\" onerror=\"x" });
+
+        Assert.Contains("<div title=\"&quot; onerror=&quot;x\">", notice.Html, StringComparison.Ordinal);
+    }
+
+    private void Write(string name, string content) => File.WriteAllText(Path.Combine(_folder, name), content);
+}
