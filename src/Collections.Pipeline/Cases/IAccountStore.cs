@@ -1,0 +1,15 @@
+namespace Collections.Pipeline.Cases;
+
+/// <summary>The account index (entity + customer id -> active case).</summary>
+public interface IAccountStore
+{
+    /// <summary>Loads an account record, or null.</summary>
+    Task<AccountRecord?> GetAsync(string entity, string customerId, CancellationToken cancellationToken);
+
+    /// <summary>Inserts (ETag null) or replaces (ETag matches) a record and returns it with its new ETag.</summary>
+    /// <exception cref="CaseConcurrencyException">Changed or created meanwhile.</exception>
+    Task<AccountRecord> SaveAsync(AccountRecord record, CancellationToken cancellationToken);
+
+    /// <summary>Accounts of an entity that have an active case.</summary>
+    IAsyncEnumerable<AccountRecord> ListActiveAsync(string entity, CancellationToken cancellationToken);
+}

@@ -1,0 +1,236 @@
+using System.Text.Json;
+using Collections.Domain.Cases;
+using Collections.Notices.Email;
+using Collections.Notices.Evidence;
+using Collections.Notices.Rendering;
+using Microsoft.Extensions.Logging;
+
+namespace Collections.Pipeline.Cases;
+
+/// <summary>
+/// Sends outbox rows. A row is claimed (Pending -> Sending, conditional on its ETag), rendered, sent with
+/// its stable idempotency key, and its outcome written together with the timeline entry. A row is never
+/// sent twice: a claimed row is only re-sent when the provider deduplicates (ACS Operation-Id); otherwise a
+/// send interrupted by a crash is marked Uncertain for an operator to check.
+/// </summary>
+public sealed partial class OutboxDispatcher
+{
+    private readonly ICaseStore _cases;
+    private readonly CaseEngine _engine;
+    private readonly INoticeRenderer _renderer;
+    private readonly IEmailSender _sender;
+    private readonly IEvidenceStore _evidence;
+    private readonly IScheduledQueue _outbox;
+    private readonly TimeProvider _time;
+    private readonly EngineOptions _options;
+    private readonly ILogger<OutboxDispatcher> _logger;
+
+    /// <summary>Creates the dispatcher.</summary>
+    public OutboxDispatcher(
+        ICaseStore cases,
+        CaseEngine engine,
+        INoticeRenderer renderer,
+        IEmailSender sender,
+        IEvidenceStore evidence,
+        IScheduledQueue outbox,
+        TimeProvider time,
+        EngineOptions options,
+        ILogger<OutboxDispatcher> logger)
+    {
+        _cases = cases;
+        _engine = engine;
+        _renderer = renderer;
+        _sender = sender;
+        _evidence = evidence;
+        _outbox = outbox;
+        _time = time;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Handles one outbox message. Throws <see cref="NoticeDeliveryException"/> on a transient failure so the
+    /// queue delivers it again; on the last allowed delivery the case is marked Failed first.
+    /// </summary>
+    public async Task HandleAsync(OutboxMessage message, int dequeueCount, CancellationToken cancellationToken)
+    {
+        var entry = await _cases.GetOutboxEntryAsync(message.CaseId, message.OutboxId, cancellationToken);
+        if (entry is null || entry.Status is OutboxStatus.Sent or OutboxStatus.Failed or OutboxStatus.Cancelled or OutboxStatus.Uncertain)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        if (entry.DueAt > now + TimeSpan.FromSeconds(1))
+        {
+            await _outbox.ScheduleAsync(JsonSerializer.Serialize(message, CaseJson.Options), entry.DueAt, cancellationToken);
+            return;
+        }
+
+        var stored = await _cases.GetAsync(entry.CaseId, cancellationToken);
+        if (stored is null)
+        {
+            return;
+        }
+
+        var state = stored.State;
+        if (entry.Kind is NoticeKind.PreDue or NoticeKind.Reminder or NoticeKind.Demand or NoticeKind.FinalNotice && (state.IsClosed || state.DoNotContact))
+        {
+            var reason = state.IsClosed ? "CaseClosed" : "DoNotContact";
+            await _cases.UpdateOutboxAsync(entry with { Status = OutboxStatus.Cancelled, Error = reason }, Entry(now, TimelineType.NoticeSuppressed, entry, reason, null), cancellationToken);
+            return;
+        }
+
+        if (entry.Status == OutboxStatus.Sending && !_options.ResendInterruptedSends)
+        {
+            const string Uncertain = "delivery uncertain: a send was interrupted and the provider cannot deduplicate, so it is not re-sent";
+            await _cases.UpdateOutboxAsync(entry with { Status = OutboxStatus.Uncertain, Error = Uncertain }, Entry(now, TimelineType.NoticeFailed, entry, Uncertain, null), cancellationToken);
+            LogUncertain(entry.CaseId, entry.Id);
+            return;
+        }
+
+        // Everything that can fail without sending happens before the claim, so a claimed row means a send was attempted.
+        RenderedNotice rendered;
+        try
+        {
+            rendered = _renderer.Render(BuildRequest(state, entry, now));
+        }
+        catch (ArgumentException ex)
+        {
+            await _cases.UpdateOutboxAsync(entry with { Status = OutboxStatus.Failed, Error = ex.Message }, Entry(now, TimelineType.NoticeFailed, entry, ex.Message, null), cancellationToken);
+            LogPermanentFailure(entry.CaseId, entry.Kind, "render");
+            return;
+        }
+
+        if (entry.Kind == NoticeKind.LegalHandoff)
+        {
+            var pack = EvidencePackBuilder.Build(EvidenceMapper.ToInput(state, await _cases.GetTimelineAsync(state.CaseId, cancellationToken), now));
+            await _evidence.WriteAsync(state.CaseId, pack, cancellationToken);
+        }
+
+        OutboxEntry claimed;
+        try
+        {
+            claimed = await _cases.UpdateOutboxAsync(entry with { Status = OutboxStatus.Sending, Attempts = entry.Attempts + 1 }, null, cancellationToken);
+        }
+        catch (CaseConcurrencyException)
+        {
+            return; // another dispatcher claimed it
+        }
+
+        var result = await _sender.SendAsync(EmailMessage.FromNotice(rendered, claimed.IdempotencyKey), cancellationToken);
+        if (result.Succeeded)
+        {
+            await _cases.UpdateOutboxAsync(
+                claimed with { Status = OutboxStatus.Sent, SentAt = now, ProviderMessageId = result.ProviderMessageId, Error = null },
+                Entry(now, TimelineType.NoticeSent, claimed, null, Details(rendered, result)),
+                cancellationToken);
+            LogSent(claimed.CaseId, claimed.Kind);
+            return;
+        }
+
+        var error = $"{result.ErrorCode}: {result.ErrorDetail}";
+        if (result.Failure == SendFailureKind.Permanent)
+        {
+            await _cases.UpdateOutboxAsync(
+                claimed with { Status = OutboxStatus.Failed, Error = error, ProviderMessageId = result.ProviderMessageId },
+                Entry(now, TimelineType.NoticeFailed, claimed, error, Details(rendered, result)),
+                cancellationToken);
+            LogPermanentFailure(claimed.CaseId, claimed.Kind, result.ErrorCode ?? "");
+            return;
+        }
+
+        // Transient: give the row back and let the queue deliver the message again.
+        await _cases.UpdateOutboxAsync(claimed with { Status = OutboxStatus.Pending, Error = error }, null, cancellationToken);
+        if (dequeueCount >= _options.MaxDequeueCount)
+        {
+            await _engine.MarkFailedAsync(claimed.CaseId, $"{claimed.Kind} notice could not be sent after {dequeueCount} attempts: {error}", cancellationToken);
+        }
+
+        throw new NoticeDeliveryException(claimed.CaseId, claimed.Id, error);
+    }
+
+    private NoticeRequest BuildRequest(CaseState state, OutboxEntry entry, DateTimeOffset now)
+    {
+        var contact = state.Contact!;
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(contact.TimeZoneId)).DateTime);
+        var timings = _engine.Policy.Timings;
+        var request = new NoticeRequest(entry.Kind, state.Account, state.CustomerName, contact, state.Items, state.AsOf, now)
+        {
+            DisputedInvoiceIds = state.DisputedInvoiceIds,
+            CaseId = state.CaseId,
+            CaseLink = new Uri(_options.DashboardBaseUrl, "cases/" + Uri.EscapeDataString(state.CaseId)),
+            Deadline = entry.Kind switch
+            {
+                NoticeKind.Demand => local.AddDays(timings.DemandPaymentDays),
+                NoticeKind.FinalNotice => local.AddDays(timings.FinalNoticeDeadlineDays),
+                _ => null,
+            },
+        };
+        if (entry.Kind == NoticeKind.PromiseConfirmation && state.Promise is { } promise)
+        {
+            request = request with { Promise = new PromiseDetails(promise.PromisedDate, promise.Amount) };
+        }
+
+        if (entry.Kind == NoticeKind.DisputeAcknowledgement && entry.Context is { } ctx)
+        {
+            request = request with
+            {
+                Dispute = new DisputeDetails(ctx["invoiceIds"].Split(';', StringSplitOptions.RemoveEmptyEntries), ctx.GetValueOrDefault("reason") ?? ""),
+            };
+        }
+
+        return request;
+    }
+
+    private static Dictionary<string, string> Details(RenderedNotice rendered, SendResult result)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["to"] = string.Join(";", rendered.To.Select(a => a.Address)),
+            ["cc"] = string.Join(";", rendered.Cc.Select(a => a.Address)),
+            ["language"] = rendered.Language == Domain.Ledger.NoticeLanguage.ChineseSimplified ? "zh-CN" : "en",
+            ["subject"] = rendered.Subject,
+            ["templateId"] = rendered.TemplateId,
+            ["templateVersion"] = rendered.TemplateVersion,
+            ["contentSha256"] = rendered.ContentSha256,
+        };
+        if (result.ProviderMessageId is { } id)
+        {
+            data["providerMessageId"] = id;
+        }
+
+        if (!result.Succeeded)
+        {
+            data["failure"] = result.Failure.ToString();
+            data["errorCode"] = result.ErrorCode ?? "";
+        }
+
+        return data;
+    }
+
+    private static TimelineEntry Entry(DateTimeOffset now, TimelineType type, OutboxEntry entry, string? reason, IReadOnlyDictionary<string, string>? data)
+    {
+        var stage = entry.Kind switch
+        {
+            NoticeKind.PreDue => CaseStage.PreDue,
+            NoticeKind.Reminder => CaseStage.Reminder,
+            NoticeKind.Demand => CaseStage.Demand,
+            NoticeKind.FinalNotice => CaseStage.FinalNotice,
+            NoticeKind.Escalation => CaseStage.Escalated,
+            _ => (CaseStage?)null,
+        };
+        var details = data is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(data, StringComparer.Ordinal);
+        details["outboxId"] = entry.Id;
+        return new TimelineEntry(now, type, stage, entry.Kind, reason, "system", details);
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Sent {Kind} notice for case {CaseId}")]
+    private partial void LogSent(string caseId, NoticeKind kind);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "{Kind} notice for case {CaseId} failed permanently ({ErrorCode})")]
+    private partial void LogPermanentFailure(string caseId, NoticeKind kind, string errorCode);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Outbox row {OutboxId} of case {CaseId} was interrupted mid-send; marked uncertain")]
+    private partial void LogUncertain(string caseId, string outboxId);
+}

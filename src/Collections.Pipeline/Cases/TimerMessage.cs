@@ -1,0 +1,4 @@
+namespace Collections.Pipeline.Cases;
+
+/// <summary>A durable timer: wake <see cref="CaseId"/> at <see cref="DueAt"/> if it is still at <see cref="Version"/>.</summary>
+public sealed record TimerMessage(string CaseId, long Version, DateTimeOffset DueAt);

@@ -1,0 +1,71 @@
+using Collections.Storage.Queues;
+using Microsoft.Extensions.Logging;
+
+namespace Collections.Pipeline.Queues;
+
+/// <summary>
+/// Consumes a storage queue the way the Functions queue trigger does: a batch at a time, a message is
+/// deleted when its handler succeeds, left to reappear after the visibility timeout when it fails, and
+/// moved to <c>&lt;queue&gt;-poison</c> after <see cref="QueuePumpOptions.MaxDequeueCount"/> failed deliveries.
+/// </summary>
+public sealed partial class QueuePump
+{
+    private readonly QueueClient _queue;
+    private readonly QueueClient _poison;
+    private readonly Func<string, long, CancellationToken, Task> _handler;
+    private readonly QueuePumpOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a pump; <paramref name="handler"/> gets the message text and its dequeue count.</summary>
+    public QueuePump(QueueClient queue, QueueClient poison, Func<string, long, CancellationToken, Task> handler, QueuePumpOptions options, ILogger logger)
+    {
+        _queue = queue;
+        _poison = poison;
+        _handler = handler;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>The queue consumed.</summary>
+    public string QueueName => _queue.Name;
+
+    /// <summary>Receives one batch and handles it; returns how many messages were received.</summary>
+    public async Task<int> PumpOnceAsync(CancellationToken cancellationToken)
+    {
+        var messages = (await _queue.ReceiveMessagesAsync(_options.BatchSize, _options.VisibilityTimeout, cancellationToken)).Value;
+        foreach (var message in messages)
+        {
+            await HandleAsync(message, cancellationToken);
+        }
+
+        return messages.Count;
+    }
+
+    private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _handler(message.MessageText, message.DequeueCount, cancellationToken);
+            await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            if (message.DequeueCount >= _options.MaxDequeueCount)
+            {
+                await _poison.SendMessageAsync(message.MessageText, null, QueueClient.NeverExpires, cancellationToken);
+                await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                LogPoisoned(_logger, _queue.Name, message.MessageId, message.DequeueCount, ex.GetType().Name);
+            }
+            else
+            {
+                LogFailed(_logger, _queue.Name, message.MessageId, message.DequeueCount, ex.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Message {MessageId} on {Queue} failed (delivery {DequeueCount}): {Error}")]
+    private static partial void LogFailed(ILogger logger, string queue, string messageId, long dequeueCount, string error);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Message {MessageId} on {Queue} moved to the poison queue after {DequeueCount} deliveries ({Error})")]
+    private static partial void LogPoisoned(ILogger logger, string queue, string messageId, long dequeueCount, string error);
+}
