@@ -1,0 +1,77 @@
+using System.Net;
+using System.Text.Json;
+using Collections.Pipeline.Cases;
+
+namespace Collections.Functions.Hosting;
+
+/// <summary>
+/// The custom-handler endpoints the Functions host invokes for non-HTTP functions
+/// (<c>POST /&lt;FunctionName&gt;</c>). They answer <c>{ Outputs, Logs, ReturnValue }</c>; a failure answers
+/// 500 so the host's retry and poison handling apply. Mapped only under the Functions host, and only for
+/// loopback callers (the host runs on the same machine).
+/// </summary>
+internal static class FunctionInvocations
+{
+    public const string DunningTimer = "DunningTimer";
+    public const string NoticeOutbox = "NoticeOutbox";
+    public const string Sweeper = "Sweeper";
+
+    public static void MapFunctionInvocations(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<HostSettings>().UnderFunctionsHost)
+        {
+            return;
+        }
+
+        Map(app, DunningTimer, async (sp, req, ct) =>
+            await sp.GetRequiredService<CaseMessageHandler>().HandleTimerAsync(Required(req.DataText()), req.MetadataNumber("DequeueCount", 1), ct));
+        Map(app, NoticeOutbox, async (sp, req, ct) =>
+            await sp.GetRequiredService<CaseMessageHandler>().HandleOutboxAsync(Required(req.DataText()), req.MetadataNumber("DequeueCount", 1), ct));
+        Map(app, Sweeper, async (sp, _, ct) =>
+        {
+            var result = await sp.GetRequiredService<CaseEngine>().SweepAsync(ct);
+            return $"re-armed {result.TimersRearmed} timers, re-queued {result.NoticesRequeued} notices";
+        });
+    }
+
+    internal static void Map(WebApplication app, string name, Func<IServiceProvider, InvocationRequest, CancellationToken, Task<string?>> handler) =>
+        app.MapPost("/" + name, async (HttpContext http, CancellationToken ct) =>
+        {
+            if (http.Connection.RemoteIpAddress is { } ip && !IPAddress.IsLoopback(ip))
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
+            InvocationRequest request;
+            try
+            {
+                request = InvocationRequest.Parse(await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body, cancellationToken: ct));
+            }
+            catch (JsonException)
+            {
+                return Results.Json(Response(["invocation body is not JSON"]), statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            try
+            {
+                var log = await handler(http.RequestServices, request, ct);
+                return Results.Json(Response(log is null ? [] : [log]));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Type and message only: messages in this code base never carry debtor data.
+                return Results.Json(Response([$"{name} failed: {ex.GetType().Name}: {ex.Message}"]), statusCode: StatusCodes.Status500InternalServerError);
+            }
+        }).AllowAnonymous().ExcludeFromDescription().WithName("Invoke" + name);
+
+    internal static void Map(WebApplication app, string name, Func<IServiceProvider, InvocationRequest, CancellationToken, Task> handler) =>
+        Map(app, name, async (sp, req, ct) =>
+        {
+            await handler(sp, req, ct);
+            return (string?)null;
+        });
+
+    private static object Response(IReadOnlyList<string> logs) => new { Outputs = new Dictionary<string, object>(StringComparer.Ordinal), Logs = logs, ReturnValue = (object?)null };
+
+    private static string Required(string? text) => text ?? throw new FormatException("the invocation carries no message in Data");
+}
