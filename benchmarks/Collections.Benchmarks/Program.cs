@@ -4,6 +4,7 @@ using Collections.Benchmarks;
 var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["table-insert"] = TableInsertBenchmark.RunAsync,
+    ["ingest-parse"] = IngestParseBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

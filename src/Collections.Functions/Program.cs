@@ -1,7 +1,30 @@
+using Collections.Functions.Cli;
+using Collections.Functions.Hosting;
+
+if (CliDispatcher.IsCliVerb(args))
+{
+    return await CliDispatcher.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCollectionsConfiguration();
+try
+{
+    builder.AddCollections();
+}
+catch (InvalidSettingsException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 1;
+}
+
 var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+app.MapHealth();
+app.MapFunctionInvocations();
+
+await app.Services.GetRequiredService<StorageBootstrap>().EnsureAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; exposed for WebApplicationFactory in host tests.</summary>
 public partial class Program;

@@ -1,0 +1,11 @@
+namespace Collections.Functions.Cli;
+
+/// <summary>The <c>ingest</c> verb's result document (the JSON shape of issue 4).</summary>
+internal sealed record IngestReport(
+    string File,
+    string Sha256,
+    string AsOf,
+    bool Valid,
+    int Rows,
+    IReadOnlyList<IngestReportError> Errors,
+    IReadOnlyList<IngestReportAccount> Accounts);

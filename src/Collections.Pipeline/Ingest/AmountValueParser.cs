@@ -1,0 +1,149 @@
+using System.Globalization;
+
+namespace Collections.Pipeline.Ingest;
+
+/// <summary>
+/// Parses ledger amounts exactly as decimals: optional sign or (parentheses) for negatives, thousands
+/// separators only in proper groups of three (so a European "1,5" is rejected rather than read as 15),
+/// one decimal separator, no currency symbols or letters.
+/// </summary>
+internal static class AmountValueParser
+{
+    public static bool TryParse(string text, ValueFormats formats, out decimal amount, out string? error)
+    {
+        amount = 0m;
+        error = null;
+        var s = text.AsSpan().Trim();
+        var negative = false;
+        if (s.Length >= 2 && s[0] == '(' && s[^1] == ')')
+        {
+            negative = true;
+            s = s[1..^1].Trim();
+        }
+
+        if (s.Length > 0 && (s[0] == '-' || s[0] == '+'))
+        {
+            if (negative)
+            {
+                error = "a sign inside parentheses is not allowed";
+                return false;
+            }
+
+            negative = s[0] == '-';
+            s = s[1..].TrimStart();
+        }
+
+        if (s.IsEmpty)
+        {
+            error = "not a number";
+            return false;
+        }
+
+        Span<char> normal = stackalloc char[Math.Min(s.Length + 2, 64)];
+        if (s.Length + 2 > normal.Length)
+        {
+            error = "too many digits";
+            return false;
+        }
+
+        var n = 0;
+        normal[n++] = negative ? '-' : '+';
+        var decimalAt = s.IndexOf(formats.DecimalSeparator);
+        var integer = decimalAt >= 0 ? s[..decimalAt] : s;
+        var fraction = decimalAt >= 0 ? s[(decimalAt + 1)..] : [];
+
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol)
+            {
+                error = "currency symbols and letters are not allowed in amounts";
+                return false;
+            }
+        }
+
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c) && c != formats.DecimalSeparator && c != formats.ThousandsSeparator)
+            {
+                error = $"unexpected character '{c}' in amount";
+                return false;
+            }
+        }
+
+        if (decimalAt >= 0 && (fraction.Length == 0 || !IsDigits(fraction)))
+        {
+            error = "malformed decimal part";
+            return false;
+        }
+
+        if (!TryAppendInteger(integer, formats.ThousandsSeparator, normal, ref n))
+        {
+            error = "misplaced thousands separator";
+            return false;
+        }
+
+        if (decimalAt >= 0)
+        {
+            normal[n++] = '.';
+            fraction.CopyTo(normal[n..]);
+            n += fraction.Length;
+        }
+
+        if (!decimal.TryParse(normal[..n], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
+        {
+            error = "number out of range";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryAppendInteger(ReadOnlySpan<char> integer, char? thousands, Span<char> output, ref int n)
+    {
+        if (integer.IsEmpty)
+        {
+            return false;
+        }
+
+        if (thousands is not { } sep || integer.IndexOf(sep) < 0)
+        {
+            if (!IsDigits(integer))
+            {
+                return false;
+            }
+
+            integer.CopyTo(output[n..]);
+            n += integer.Length;
+            return true;
+        }
+
+        var first = true;
+        foreach (var range in integer.Split(sep))
+        {
+            var group = integer[range];
+            if (!IsDigits(group) || (first ? group.Length is 0 or > 3 : group.Length != 3))
+            {
+                return false;
+            }
+
+            group.CopyTo(output[n..]);
+            n += group.Length;
+            first = false;
+        }
+
+        return true;
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return s.Length > 0;
+    }
+}

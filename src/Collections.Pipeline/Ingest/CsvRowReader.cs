@@ -1,0 +1,331 @@
+using System.Globalization;
+using System.Text;
+
+namespace Collections.Pipeline.Ingest;
+
+/// <summary>
+/// A streaming CSV reader: delimiter (<c>,</c> <c>;</c> or tab) detected from the header line, RFC 4180
+/// quoting (embedded delimiters, <c>""</c>, newlines), CRLF, LF or CR line ends. Holds one buffer and
+/// one row at a time; fields longer than a cap stop the read (an unbalanced quote would otherwise
+/// swallow the rest of the file into memory).
+/// </summary>
+internal sealed class CsvRowReader : ILedgerRowReader
+{
+    private const int MaxColumns = 1024;
+    private const int MaxHeaderScan = 1024 * 1024;
+
+    private readonly TextReader _reader;
+    private readonly int _maxFieldLength;
+    private readonly StringBuilder _field = new();
+    private char[] _buffer = new char[64 * 1024];
+    private int _pos;
+    private int _len;
+    private bool _eof;
+    private int _records;
+    private LedgerCell[] _cells = new LedgerCell[32];
+    private bool[]? _wanted;
+
+    public CsvRowReader(TextReader reader, int maxFieldLength)
+    {
+        _reader = reader;
+        _maxFieldLength = maxFieldLength;
+    }
+
+    public LedgerError? FatalError { get; private set; }
+
+    /// <summary>The delimiter in use, known after the first row has been read.</summary>
+    public char? Delimiter { get; private set; }
+
+    /// <summary>Limits text materialisation to the columns the header mapped (null = all).</summary>
+    public void SetWantedColumns(bool[]? wanted) => _wanted = wanted;
+
+    public bool TryReadRow(out int rowNumber, out LedgerCell[] cells, out int cellCount)
+    {
+        cells = _cells;
+        while (FatalError is null)
+        {
+            Delimiter ??= DetectDelimiter();
+            if (!ReadRecord(out cellCount, out var blank))
+            {
+                break;
+            }
+
+            if (!blank)
+            {
+                rowNumber = _records;
+                cells = _cells;
+                return true;
+            }
+        }
+
+        rowNumber = _records;
+        cellCount = 0;
+        return false;
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private bool ReadRecord(out int cellCount, out bool blank)
+    {
+        var delimiter = Delimiter ?? ',';
+        var column = 0;
+        var fieldLength = 0;
+        var fieldStarted = false;
+        var inQuotes = false;
+        var anyChar = false;
+        var startRow = _records + 1;
+        blank = true;
+        cellCount = 0;
+        _field.Clear();
+
+        while (true)
+        {
+            if (_pos >= _len && !Fill())
+            {
+                if (FatalError is not null)
+                {
+                    return false;
+                }
+
+                if (inQuotes)
+                {
+                    Fail(LedgerErrorCode.Malformed, startRow, "unterminated quoted field: the file ends inside quotes");
+                    return false;
+                }
+
+                if (!anyChar)
+                {
+                    return false;
+                }
+
+                _records++;
+                EndField(column++, ref blank);
+                cellCount = Math.Min(column, MaxColumns);
+                return true;
+            }
+
+            var c = _buffer[_pos++];
+            anyChar = true;
+            if (inQuotes)
+            {
+                if (c == '"')
+                {
+                    if (_pos >= _len && !Fill() && FatalError is not null)
+                    {
+                        return false;
+                    }
+
+                    if (_pos < _len && _buffer[_pos] == '"')
+                    {
+                        _pos++;
+                        Append(column, c, ref fieldLength);
+                    }
+                    else
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else
+                {
+                    Append(column, c, ref fieldLength);
+                }
+            }
+            else if (c == delimiter)
+            {
+                EndField(column++, ref blank);
+                fieldLength = 0;
+                fieldStarted = false;
+                continue;
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r')
+                {
+                    if (_pos >= _len)
+                    {
+                        Fill();
+                    }
+
+                    if (_pos < _len && _buffer[_pos] == '\n')
+                    {
+                        _pos++;
+                    }
+                }
+
+                _records++;
+                EndField(column++, ref blank);
+                cellCount = Math.Min(column, MaxColumns);
+                return true;
+            }
+            else if (c == '"' && !fieldStarted)
+            {
+                inQuotes = true;
+            }
+            else
+            {
+                Append(column, c, ref fieldLength);
+            }
+
+            fieldStarted = true;
+            if (fieldLength > _maxFieldLength)
+            {
+                Fail(LedgerErrorCode.Malformed, startRow, string.Create(CultureInfo.InvariantCulture,
+                    $"a field longer than {_maxFieldLength} characters (an unbalanced quote?); reading stopped"));
+                return false;
+            }
+        }
+    }
+
+    private void Append(int column, char c, ref int fieldLength)
+    {
+        fieldLength++;
+        if (column < MaxColumns && (_wanted is null || (column < _wanted.Length && _wanted[column])))
+        {
+            _field.Append(c);
+        }
+    }
+
+    private void EndField(int column, ref bool blank)
+    {
+        if (column >= MaxColumns)
+        {
+            _field.Clear();
+            return;
+        }
+
+        if (column >= _cells.Length)
+        {
+            Array.Resize(ref _cells, Math.Min(MaxColumns, _cells.Length * 2));
+        }
+
+        var wanted = _wanted is null || (column < _wanted.Length && _wanted[column]);
+        if (wanted && _field.Length > 0)
+        {
+            var text = _field.ToString();
+            _cells[column] = LedgerCell.FromText(text);
+            if (blank && !string.IsNullOrWhiteSpace(text))
+            {
+                blank = false;
+            }
+        }
+        else
+        {
+            _cells[column] = LedgerCell.Empty;
+        }
+
+        _field.Clear();
+    }
+
+    // Counts candidate delimiters outside quotes on the first non-blank line; the most frequent wins
+    // (ties: tab, then semicolon, then comma: a header with one ';' and no ',' is a ';' file).
+    private char DetectDelimiter()
+    {
+        var scan = _pos;
+        int commas = 0, semicolons = 0, tabs = 0;
+        var inQuotes = false;
+        var content = false;
+        while (true)
+        {
+            if (scan >= _len)
+            {
+                if (_len - _pos >= MaxHeaderScan || !FillMore())
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var c = _buffer[scan++];
+            if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+            else if (!inQuotes && c is '\n' or '\r')
+            {
+                if (content)
+                {
+                    break;
+                }
+            }
+            else if (!inQuotes)
+            {
+                switch (c)
+                {
+                    case ',': commas++; break;
+                    case ';': semicolons++; break;
+                    case '\t': tabs++; break;
+                }
+
+                content |= !char.IsWhiteSpace(c);
+            }
+        }
+
+        if (tabs > 0 && tabs >= semicolons && tabs >= commas)
+        {
+            return '\t';
+        }
+
+        return semicolons > commas ? ';' : ',';
+    }
+
+    // Refills an empty buffer.
+    private bool Fill()
+    {
+        if (_eof)
+        {
+            return false;
+        }
+
+        _pos = 0;
+        _len = 0;
+        return FillMore();
+    }
+
+    // Appends more text after the buffered (unconsumed) text, growing the buffer when full.
+    private bool FillMore()
+    {
+        if (_eof || FatalError is not null)
+        {
+            return false;
+        }
+
+        if (_pos > 0)
+        {
+            Array.Copy(_buffer, _pos, _buffer, 0, _len - _pos);
+            _len -= _pos;
+            _pos = 0;
+        }
+
+        if (_len == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        int read;
+        try
+        {
+            read = _reader.Read(_buffer, _len, _buffer.Length - _len);
+        }
+        catch (DecoderFallbackException)
+        {
+            Fail(LedgerErrorCode.Encoding, _records + 1, "the bytes are not valid text in the file's encoding");
+            return false;
+        }
+
+        if (read == 0)
+        {
+            _eof = true;
+            return false;
+        }
+
+        _len += read;
+        return true;
+    }
+
+    private void Fail(LedgerErrorCode code, int row, string message)
+    {
+        _eof = true;
+        FatalError ??= new LedgerError(code, row, null, null, message);
+    }
+}

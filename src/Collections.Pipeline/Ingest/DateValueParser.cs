@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Collections.Pipeline.Ingest;
+
+/// <summary>
+/// Parses ledger dates: <c>yyyy-MM-dd</c> always; other formats only when a profile names them. A value
+/// that two named formats read differently is ambiguous and rejected, never guessed.
+/// </summary>
+internal static class DateValueParser
+{
+    public static bool TryParse(string text, IReadOnlyList<string> formats, out DateOnly date, out string? error)
+    {
+        error = null;
+        var s = text.Trim();
+        if (IsIsoShape(s))
+        {
+            if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                return true;
+            }
+
+            error = "not a valid calendar date";
+            return false;
+        }
+
+        date = default;
+        DateOnly? found = null;
+        foreach (var format in formats)
+        {
+            if (DateOnly.TryParseExact(s, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                if (found is { } f && f != d)
+                {
+                    error = $"ambiguous date: the profile's formats {string.Join(", ", formats)} read it as different days";
+                    return false;
+                }
+
+                found = d;
+            }
+        }
+
+        if (found is { } ok)
+        {
+            date = ok;
+            return true;
+        }
+
+        error = formats.Count == 0
+            ? (LooksAmbiguous(s)
+                ? "ambiguous date format: use yyyy-MM-dd or a mapping profile that names the format"
+                : "not a yyyy-MM-dd date (other formats need a mapping profile that names them)")
+            : $"not a date in yyyy-MM-dd or the profile's formats ({string.Join(", ", formats)})";
+        return false;
+    }
+
+    private static bool IsIsoShape(string s) =>
+        s.Length == 10 && s[4] == '-' && s[7] == '-'
+        && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3])
+        && char.IsAsciiDigit(s[5]) && char.IsAsciiDigit(s[6]) && char.IsAsciiDigit(s[8]) && char.IsAsciiDigit(s[9]);
+
+    // 04/03/2026, 4.3.26, 04-03-2026: day and month could be swapped.
+    private static bool LooksAmbiguous(string s)
+    {
+        var parts = s.Split('/', '.', '-');
+        return parts.Length == 3
+            && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit))
+            && parts[0].Length <= 2 && parts[1].Length <= 2;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Collections.Pipeline.Ingest;
+
+/// <summary>The stored type of a cell.</summary>
+internal enum LedgerCellKind
+{
+    Empty,
+    Text,
+    Number,
+    Date,
+    Boolean,
+}

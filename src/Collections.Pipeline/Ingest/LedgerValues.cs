@@ -1,0 +1,67 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Collections.Pipeline.Ingest;
+
+/// <summary>Small value rules shared by the validator and the options/profile checks.</summary>
+internal static class LedgerValues
+{
+    /// <summary>Longest identifier (entity, customer id, invoice id) accepted.</summary>
+    public const int MaxIdentifierLength = 200;
+
+    /// <summary>
+    /// Identifiers end up in storage keys and in <c>entity/customer</c> paths: no <c>/ \ # ?</c>,
+    /// no control characters, at most <see cref="MaxIdentifierLength"/> characters.
+    /// </summary>
+    public static bool IsKeySafe(string value)
+    {
+        if (value.Length is 0 or > MaxIdentifierLength)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Accepts only IANA ids (not Windows ids) and returns the system's spelling.</summary>
+    public static bool TryResolveTimeZone(string? id, [NotNullWhen(true)] out string? ianaId)
+    {
+        ianaId = null;
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return false;
+        }
+
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) && zone.HasIanaId)
+        {
+            ianaId = zone.Id;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Parses <c>true/false</c>, <c>yes/no</c>, <c>Y/N</c>, <c>是/否</c> (case-insensitive).</summary>
+    public static bool TryParseFlag(string value, out bool flag)
+    {
+        switch (value.Trim().ToUpperInvariant())
+        {
+            case "TRUE" or "YES" or "Y" or "是":
+                flag = true;
+                return true;
+            case "FALSE" or "NO" or "N" or "否":
+                flag = false;
+                return true;
+            default:
+                flag = false;
+                return false;
+        }
+    }
+}
