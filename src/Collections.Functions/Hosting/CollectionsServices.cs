@@ -6,6 +6,7 @@ using Collections.Notices.Email.Smtp;
 using Collections.Notices.Rendering;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Clock;
+using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Storage;
 using Collections.Storage;
 using Collections.Storage.Blobs;
@@ -54,6 +55,8 @@ internal static class CollectionsServices
         });
         services.AddSingleton<ICaseStore>(sp => new TableCaseStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.CasesTable)));
         services.AddSingleton<IAccountStore>(sp => new TableAccountStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.AccountsTable)));
+        services.AddSingleton<ILedgerFileStore>(sp => new TableLedgerFileStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.LedgerFilesTable)));
+        services.AddSingleton<ISnapshotSummaryStore>(sp => new TableSnapshotSummaryStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.SnapshotsTable)));
         services.AddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.EvidenceContainer)));
         services.AddKeyedSingleton<IScheduledQueue>(StorageNames.TimerQueue, (sp, _) =>
             new StorageScheduledQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.TimerQueue), sp.GetRequiredService<TimeProvider>(), toReal));

@@ -33,6 +33,9 @@ public static class StorageNames
     /// <summary>One row per ledger file with status and progress.</summary>
     public const string LedgerFilesTable = "LedgerFiles";
 
+    /// <summary>Per-entity totals of every applied snapshot (for the KPIs).</summary>
+    public const string SnapshotsTable = "LedgerSnapshots";
+
     /// <summary>Containers.</summary>
     public static readonly string[] Containers = [LedgersContainer, ProcessedContainer, RejectedContainer, EvidenceContainer, HostsContainer];
 
@@ -40,5 +43,5 @@ public static class StorageNames
     public static readonly string[] Queues = [TimerQueue, TimerQueue + "-poison", OutboxQueue, OutboxQueue + "-poison"];
 
     /// <summary>Tables.</summary>
-    public static readonly string[] Tables = [CasesTable, AccountsTable, LedgerFilesTable];
+    public static readonly string[] Tables = [CasesTable, AccountsTable, LedgerFilesTable, SnapshotsTable];
 }
