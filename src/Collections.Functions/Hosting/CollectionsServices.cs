@@ -6,6 +6,8 @@ using Collections.Notices.Email.Smtp;
 using Collections.Notices.Rendering;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Clock;
+using Collections.Pipeline.Ingest;
+using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Storage;
 using Collections.Storage;
@@ -89,6 +91,19 @@ internal static class CollectionsServices
             sp.GetRequiredService<EngineOptions>(),
             sp.GetRequiredService<ILogger<OutboxDispatcher>>()));
         services.AddSingleton<CaseMessageHandler>();
+        services.AddSingleton(new IngestOptions
+        {
+            DefaultTimeZone = settings.DefaultTimeZone,
+            DefaultLanguage = settings.DefaultLanguage == Domain.Ledger.NoticeLanguage.ChineseSimplified ? "zh-CN" : "en",
+        });
+        services.AddSingleton(sp => new LedgerParser(sp.GetRequiredService<IngestOptions>()));
+        services.AddSingleton(new LedgerIngestOptions
+        {
+            LedgersContainer = StorageNames.LedgersContainer,
+            ProcessedContainer = StorageNames.ProcessedContainer,
+            RejectedContainer = StorageNames.RejectedContainer,
+        });
+        services.AddSingleton<LedgerIngestProcessor>();
 
         if (!settings.UnderFunctionsHost)
         {
@@ -98,6 +113,7 @@ internal static class CollectionsServices
             services.AddHostedService(sp => new QueueTriggerService(
                 sp.GetRequiredService<QueueServiceClient>(), StorageNames.OutboxQueue, sp.GetRequiredService<CaseMessageHandler>().HandleOutboxAsync, settings, sp.GetRequiredService<ILogger<QueueTriggerService>>()));
             services.AddHostedService<SweeperTriggerService>();
+            services.AddHostedService<BlobTriggerService>();
         }
 
         return settings;

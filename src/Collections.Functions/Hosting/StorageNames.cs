@@ -24,6 +24,9 @@ public static class StorageNames
     /// <summary>The notice outbox.</summary>
     public const string OutboxQueue = "notices-outbox";
 
+    /// <summary>Blobs that failed five times (the Functions host's name for it).</summary>
+    public const string BlobTriggerPoisonQueue = "webjobs-blobtrigger-poison";
+
     /// <summary>Cases: state, timeline and outbox rows.</summary>
     public const string CasesTable = "Cases";
 
@@ -40,7 +43,7 @@ public static class StorageNames
     public static readonly string[] Containers = [LedgersContainer, ProcessedContainer, RejectedContainer, EvidenceContainer, HostsContainer];
 
     /// <summary>Queues, with their poison queues.</summary>
-    public static readonly string[] Queues = [TimerQueue, TimerQueue + "-poison", OutboxQueue, OutboxQueue + "-poison"];
+    public static readonly string[] Queues = [TimerQueue, TimerQueue + "-poison", OutboxQueue, OutboxQueue + "-poison", BlobTriggerPoisonQueue];
 
     /// <summary>Tables.</summary>
     public static readonly string[] Tables = [CasesTable, AccountsTable, LedgerFilesTable, SnapshotsTable];

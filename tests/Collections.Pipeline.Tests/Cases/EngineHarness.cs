@@ -28,8 +28,14 @@ internal sealed class EngineHarness
         RecordingScheduledQueue outbox,
         BlobContainerClient evidence,
         RecordingEmailSender sender,
-        EngineOptions options)
+        EngineOptions options,
+        BlobServiceClient blobs,
+        TableServiceClient tables,
+        string suffix)
     {
+        Blobs = blobs;
+        TableService = tables;
+        Suffix = suffix;
         Clock = clock;
         Cases = cases;
         Accounts = accounts;
@@ -43,6 +49,13 @@ internal sealed class EngineHarness
     }
 
     public ManualTimeProvider Clock { get; }
+
+    public BlobServiceClient Blobs { get; }
+
+    public TableServiceClient TableService { get; }
+
+    /// <summary>Makes this test's container, queue and table names unique.</summary>
+    public string Suffix { get; }
 
     public TableCaseStore Cases { get; }
 
@@ -90,7 +103,7 @@ internal sealed class EngineHarness
         await evidence.CreateIfNotExistsAsync();
         var options = new EngineOptions { TimerQueue = "timers" + suffix, OutboxQueue = "outbox" + suffix };
         configure?.Invoke(options);
-        return new EngineHarness(clock, new TableCaseStore(casesTable), new TableAccountStore(accountsTable), await Queue("timers"), await Queue("outbox"), evidence, new RecordingEmailSender(), options);
+        return new EngineHarness(clock, new TableCaseStore(casesTable), new TableAccountStore(accountsTable), await Queue("timers"), await Queue("outbox"), evidence, new RecordingEmailSender(), options, blobs, tables, suffix);
     }
 
     public static NoticeOptions NoticeOptions() => new()
