@@ -10,6 +10,7 @@ internal sealed class CliArguments
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
 
     private CliArguments()
     {
@@ -22,7 +23,8 @@ internal sealed class CliArguments
         IReadOnlySet<string> valueOptions,
         IReadOnlySet<string> flagOptions,
         [NotNullWhen(true)] out CliArguments? parsed,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error,
+        IReadOnlySet<string>? repeatableOptions = null)
     {
         parsed = new CliArguments();
         error = null;
@@ -72,7 +74,16 @@ internal sealed class CliArguments
                     break;
                 }
 
-                if (!parsed._values.TryAdd(name, value))
+                if (repeatableOptions?.Contains(name) == true)
+                {
+                    if (!parsed._repeated.TryGetValue(name, out var list))
+                    {
+                        parsed._repeated[name] = list = [];
+                    }
+
+                    list.Add(value);
+                }
+                else if (!parsed._values.TryAdd(name, value))
                 {
                     error = $"--{name} is given twice";
                     break;
@@ -97,4 +108,6 @@ internal sealed class CliArguments
     public string? Value(string name) => _values.GetValueOrDefault(name);
 
     public bool Flag(string name) => _flags.Contains(name);
+
+    public IReadOnlyList<string> Values(string name) => _repeated.TryGetValue(name, out var list) ? list : [];
 }

@@ -23,6 +23,12 @@ internal sealed class CliContext
     /// <summary>The policy used for previews; loaded on first use.</summary>
     public Func<DunningPolicy> Policy { get; init; } = () => DunningPolicy.Default;
 
+    /// <summary>The host's configuration (local.settings.json Values, then environment variables); loaded on first use.</summary>
+    public Func<IConfiguration> Configuration { get; init; } = CliConfiguration.Load;
+
+    /// <summary>How long <c>ingest</c> waits for the host to process an uploaded file.</summary>
+    public TimeSpan IngestTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>A log line on stderr. Never pass debtor e-mails, names or amounts.</summary>
     public void Log(string message) => Stderr.WriteLine(message);
 }

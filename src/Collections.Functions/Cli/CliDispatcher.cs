@@ -10,6 +10,8 @@ internal static class CliDispatcher
         new(StringComparer.Ordinal)
         {
             ["ingest"] = IngestCommand.RunAsync,
+            ["upload"] = UploadCommand.RunAsync,
+            ["simulate"] = SimulateCommand.RunAsync,
         };
 
     /// <summary>Whether <paramref name="args"/> starts with a CLI verb.</summary>

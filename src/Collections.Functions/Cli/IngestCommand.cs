@@ -1,5 +1,10 @@
 using System.Globalization;
+using Collections.Functions.Hosting;
 using Collections.Pipeline.Ingest;
+using Collections.Pipeline.LedgerFiles;
+using Collections.Pipeline.Storage;
+using Collections.Storage.Blobs;
+using Collections.Storage.Tables;
 
 namespace Collections.Functions.Cli;
 
@@ -51,12 +56,6 @@ internal static class IngestCommand
             asOf = d;
         }
 
-        if (!parsed.Flag("dry-run"))
-        {
-            context.Log("ingest: uploading requires the storage flow, which is not available yet; use --dry-run to validate and preview a file");
-            return ExitCodes.Failure;
-        }
-
         MappingProfile? profile = null;
         if (parsed.Value("profile") is { } profilePath)
         {
@@ -96,6 +95,26 @@ internal static class IngestCommand
             $"ingest: {result.FileName}: {result.Format} {result.Encoding ?? string.Empty}, {result.RowCount} rows, {result.AccountCount} accounts, {result.ErrorCount} errors, as-of {result.AsOf:yyyy-MM-dd} from {result.AsOfSource}"));
 
         var report = IngestReportBuilder.Build(result, result.IsValid ? context.Policy() : null);
+        var exit = result.IsValid ? ExitCodes.Success : ExitCodes.InvalidInput;
+        if (result.IsValid && !parsed.Flag("dry-run"))
+        {
+            if (profile is not null)
+            {
+                context.Log("ingest: --profile works with --dry-run only; the host reads canonical ledgers (convert the file first)");
+                return ExitCodes.Failure;
+            }
+
+            var (status, message) = await UploadAndWaitAsync(context, path, asOf, parsed.Value("encoding"), cancellationToken);
+            report = report with { Status = status.ToString() };
+            context.Log($"ingest: {status}: {message}");
+            exit = status switch
+            {
+                LedgerFileStatus.Applied or LedgerFileStatus.Duplicate => ExitCodes.Success,
+                LedgerFileStatus.Rejected or LedgerFileStatus.Stale => ExitCodes.InvalidInput,
+                _ => ExitCodes.Failure,
+            };
+        }
+
         if (format == CliOutputFormat.Json)
         {
             await CliJson.WriteAsync(context.Stdout, report, cancellationToken);
@@ -105,7 +124,40 @@ internal static class IngestCommand
             IngestTableWriter.Write(context.Stdout, report);
         }
 
-        return result.IsValid ? ExitCodes.Success : ExitCodes.InvalidInput;
+        return exit;
+    }
+
+    /// <summary>Uploads the file and polls its LedgerFiles record until the host has decided.</summary>
+    private static async Task<(LedgerFileStatus Status, string Message)> UploadAndWaitAsync(CliContext context, string path, DateOnly? asOf, string? encoding, CancellationToken ct)
+    {
+        var config = context.Configuration();
+        var connection = CliConfiguration.Storage(config);
+        var blobs = new BlobServiceClient(connection);
+        var files = new TableLedgerFileStore(new TableServiceClient(connection).GetTableClient(StorageNames.LedgerFilesTable));
+        var id = await LedgerUploader.UploadAsync(blobs, path, Path.GetFileName(path), asOf, encoding, ct);
+        context.Log($"ingest: uploaded as ledger file {id}; waiting for the host (up to {context.IngestTimeout.TotalMinutes:0} min)");
+        var deadline = TimeProvider.System.GetUtcNow() + context.IngestTimeout;
+        while (TimeProvider.System.GetUtcNow() < deadline)
+        {
+            LedgerFileRecord? record = null;
+            try
+            {
+                record = await files.GetAsync(id, ct);
+            }
+            catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+            {
+                // The LedgerFiles table appears with the host's first file.
+            }
+
+            if (record?.Status is LedgerFileStatus.Applied or LedgerFileStatus.Rejected or LedgerFileStatus.Duplicate or LedgerFileStatus.Stale)
+            {
+                return (record.Status, record.Message ?? "");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+        }
+
+        return (LedgerFileStatus.Received, "no host processed the file in time; is the host running against the same storage?");
     }
 
     private static int UsageFailure(CliContext context, string message)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Collections.Functions.Cli;
 
 /// <summary>The <c>ingest</c> verb's result document (the JSON shape of issue 4).</summary>
@@ -8,4 +10,9 @@ internal sealed record IngestReport(
     bool Valid,
     int Rows,
     IReadOnlyList<IngestReportError> Errors,
-    IReadOnlyList<IngestReportAccount> Accounts);
+    IReadOnlyList<IngestReportAccount> Accounts)
+{
+    /// <summary>The host's outcome when the file was uploaded (Applied, Rejected, Duplicate, Stale); absent for a dry run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Status { get; init; }
+}

@@ -212,18 +212,6 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Ingest_WithoutDryRun_Exits1ExplainingUploadIsNotAvailable()
-    {
-        var path = _files.Write("ledger.csv", Valid);
-
-        var run = await CliRun.RunAsync("ingest", path);
-
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Equal(string.Empty, run.Stdout);
-        Assert.Contains("--dry-run", run.Stderr, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Ingest_MissingFile_Exits1WithNothingOnStdout()
     {
         var run = await CliRun.RunAsync("ingest", "/nonexistent/ledger.csv", "--dry-run", "--format", "json");

@@ -1,0 +1,31 @@
+using Collections.Functions.Hosting;
+using Collections.Storage;
+using Microsoft.Extensions.Configuration.Memory;
+
+namespace Collections.Functions.Cli;
+
+/// <summary>The host's settings for CLI verbs: <c>local.settings.json</c> Values (found here or above), then environment variables.</summary>
+internal static class CliConfiguration
+{
+    public static IConfiguration Load()
+    {
+        var dirs = new List<string>();
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null && dirs.Count < 5; dir = dir.Parent)
+        {
+            dirs.Add(dir.FullName);
+            dirs.Add(Path.Combine(dir.FullName, "src", "Collections.Functions"));
+        }
+
+        return new ConfigurationBuilder()
+            .Add(new MemoryConfigurationSource { InitialData = LocalSettingsSource.Load([.. dirs]) })
+            .AddEnvironmentVariables()
+            .Build();
+    }
+
+    /// <summary>The storage connection named <c>AzureWebJobsStorage</c> (connection string or identity-based settings).</summary>
+    public static StorageConnection Storage(IConfiguration config) =>
+        StorageConnection.FromConfiguration(
+            key => config[key.Replace("__", ":", StringComparison.Ordinal)],
+            HostSettings.StorageConnectionName,
+            new Azure.Identity.DefaultAzureCredential());
+}
