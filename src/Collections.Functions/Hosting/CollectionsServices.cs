@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Collections.Notices.Email;
 using Collections.Notices.Email.Acs;
 using Collections.Notices.Email.Smtp;
@@ -36,10 +37,16 @@ internal static class CollectionsServices
 
         // Storage: a connection string, or identity-based settings with a token credential (managed identity in Azure).
         var config = builder.Configuration;
+        // One credential for storage and ACS: the user-assigned identity named by AzureWebJobsStorage__clientId
+        // (or AZURE_CLIENT_ID). A credential registered earlier (tests) wins; nothing is fetched until first use.
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = config[HostSettings.StorageConnectionName + ":clientId"] ?? config["AZURE_CLIENT_ID"],
+        }));
         services.AddSingleton(sp => StorageConnection.FromConfiguration(
             key => config[key.Replace("__", ":", StringComparison.Ordinal)],
             HostSettings.StorageConnectionName,
-            sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = config[HostSettings.StorageConnectionName + ":clientId"] })));
+            sp.GetRequiredService<TokenCredential>()));
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<StorageConnection>()));
         services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageConnection>()));
         services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageConnection>()));
@@ -129,6 +136,6 @@ internal static class CollectionsServices
         settings.Acs.TimeProvider = TimeProvider.System;
         return settings.AcsConnectionString is { } cs
             ? new AcsEmailSender(cs, settings.Acs, sp.GetRequiredService<ILogger<AcsEmailSender>>())
-            : new AcsEmailSender(settings.AcsEndpoint!, sp.GetService<TokenCredential>() ?? new DefaultAzureCredential(), settings.Acs, sp.GetRequiredService<ILogger<AcsEmailSender>>());
+            : new AcsEmailSender(settings.AcsEndpoint!, sp.GetRequiredService<TokenCredential>(), settings.Acs, sp.GetRequiredService<ILogger<AcsEmailSender>>());
     }
 }
