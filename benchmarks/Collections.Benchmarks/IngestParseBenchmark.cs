@@ -86,7 +86,7 @@ internal static class IngestParseBenchmark
         GC.KeepAlive(result);
     }
 
-    private static void Generate(string path, int rows)
+    internal static void Generate(string path, int rows)
     {
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16);
         writer.Write("公司主体,客户编号,客户名称,联系邮箱,语言,时区,国家,信用等级,发票号,开票日期,到期日,币种,原币金额,未收金额,争议,订单号\r\n");

@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
 {
     ["table-insert"] = TableInsertBenchmark.RunAsync,
     ["ingest-parse"] = IngestParseBenchmark.RunAsync,
+    ["ingest-apply"] = IngestApplyBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

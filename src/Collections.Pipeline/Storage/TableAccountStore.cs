@@ -34,23 +34,20 @@ public sealed class TableAccountStore : IAccountStore
             ["LastSha256"] = record.LastSha256,
             ["LastAsOf"] = record.LastAsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
+        Response response;
         try
         {
-            if (record.ETag is null)
-            {
-                await _table.AddEntityAsync(entity, cancellationToken);
-            }
-            else
-            {
-                await _table.UpdateEntityAsync(entity, new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
-            }
+            response = record.ETag is null
+                ? await _table.AddEntityAsync(entity, cancellationToken)
+                : await _table.UpdateEntityAsync(entity, new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             throw new CaseConcurrencyException($"{record.Entity}/{record.CustomerId}", ex);
         }
 
-        return (await GetAsync(record.Entity, record.CustomerId, cancellationToken))!;
+        // The write answers with the new ETag: no read-back needed.
+        return response.Headers.ETag is { } etag ? record with { ETag = etag.ToString() } : (await GetAsync(record.Entity, record.CustomerId, cancellationToken))!;
     }
 
     /// <inheritdoc />
