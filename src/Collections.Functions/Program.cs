@@ -1,7 +1,8 @@
+using Collections.Functions.Apis;
 using Collections.Functions.Cli;
 using Collections.Functions.Hosting;
 
-if (CliDispatcher.IsCliVerb(args))
+if (CliDispatcher.IsCommand(args))
 {
     return await CliDispatcher.RunAsync(args);
 }
@@ -11,6 +12,7 @@ builder.AddCollectionsConfiguration();
 try
 {
     builder.AddCollections();
+    builder.Services.AddOperationsApi();
 }
 catch (InvalidSettingsException ex)
 {
@@ -18,9 +20,11 @@ catch (InvalidSettingsException ex)
     return 1;
 }
 
+builder.AddCollectionsTelemetry();
 var app = builder.Build();
 app.MapHealth();
 app.MapFunctionInvocations();
+app.MapOperationsApi().MapDashboard();
 
 await app.Services.GetRequiredService<StorageBootstrap>().EnsureAsync(app.Lifetime.ApplicationStopping);
 await app.RunAsync();

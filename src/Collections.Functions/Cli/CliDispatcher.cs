@@ -14,6 +14,13 @@ internal static class CliDispatcher
             ["simulate"] = SimulateCommand.RunAsync,
         };
 
+    /// <summary>
+    /// Whether the process runs a command rather than the host: any first argument that is not an option and not
+    /// <c>serve</c> (the host's own verb, used by host.json). Unknown commands then fail with the list of verbs.
+    /// </summary>
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && !string.Equals(args[0], "serve", StringComparison.Ordinal);
+
     /// <summary>Whether <paramref name="args"/> starts with a CLI verb.</summary>
     public static bool IsCliVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
 

@@ -115,9 +115,10 @@ internal static class CollectionsServices
         if (!settings.UnderFunctionsHost)
         {
             // Standalone: in-process loops that mirror the Functions triggers.
-            services.AddHostedService(sp => new QueueTriggerService(
+            // AddHostedService would keep only one of two registrations of the same type: register the pumps directly.
+            services.AddSingleton<IHostedService>(sp => new QueueTriggerService(
                 sp.GetRequiredService<QueueServiceClient>(), StorageNames.TimerQueue, sp.GetRequiredService<CaseMessageHandler>().HandleTimerAsync, settings, sp.GetRequiredService<ILogger<QueueTriggerService>>()));
-            services.AddHostedService(sp => new QueueTriggerService(
+            services.AddSingleton<IHostedService>(sp => new QueueTriggerService(
                 sp.GetRequiredService<QueueServiceClient>(), StorageNames.OutboxQueue, sp.GetRequiredService<CaseMessageHandler>().HandleOutboxAsync, settings, sp.GetRequiredService<ILogger<QueueTriggerService>>()));
             services.AddHostedService<SweeperTriggerService>();
             services.AddHostedService<BlobTriggerService>();

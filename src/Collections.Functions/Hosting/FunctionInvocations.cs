@@ -58,18 +58,18 @@ internal static class FunctionInvocations
             }
             catch (JsonException)
             {
-                return Results.Json(Response(["invocation body is not JSON"]), statusCode: StatusCodes.Status400BadRequest);
+                return Results.Json(Response(["invocation body is not JSON"]), ResponseJson, statusCode: StatusCodes.Status400BadRequest);
             }
 
             try
             {
                 var log = await handler(http.RequestServices, request, ct);
-                return Results.Json(Response(log is null ? [] : [log]));
+                return Results.Json(Response(log is null ? [] : [log]), ResponseJson);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // Type and message only: messages in this code base never carry debtor data.
-                return Results.Json(Response([$"{name} failed: {ex.GetType().Name}: {ex.Message}"]), statusCode: StatusCodes.Status500InternalServerError);
+                return Results.Json(Response([$"{name} failed: {ex.GetType().Name}: {ex.Message}"]), ResponseJson, statusCode: StatusCodes.Status500InternalServerError);
             }
         }).AllowAnonymous().ExcludeFromDescription().WithName("Invoke" + name);
 
@@ -79,6 +79,9 @@ internal static class FunctionInvocations
             await handler(sp, req, ct);
             return (string?)null;
         });
+
+    // The documented response shape is PascalCase (Outputs, Logs, ReturnValue): no naming policy.
+    private static readonly JsonSerializerOptions ResponseJson = new() { PropertyNamingPolicy = null };
 
     private static object Response(IReadOnlyList<string> logs) => new { Outputs = new Dictionary<string, object>(StringComparer.Ordinal), Logs = logs, ReturnValue = (object?)null };
 

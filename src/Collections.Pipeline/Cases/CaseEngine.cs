@@ -6,6 +6,7 @@ using Collections.Domain.Cases.Effects;
 using Collections.Domain.Cases.Events;
 using Collections.Domain.Ledger;
 using Collections.Domain.Policy;
+using Collections.Pipeline.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Pipeline.Cases;
@@ -101,6 +102,10 @@ public sealed partial class CaseEngine
             LogTimerChained(timer.CaseId, timer.DueAt);
             return;
         }
+
+        using var activity = CollectionsTelemetry.ActivitySource.StartActivity("case timer");
+        activity?.SetTag("collections.case_id", timer.CaseId);
+        CollectionsTelemetry.RecordTimerLag(now - timer.DueAt);
 
         for (var attempt = 0; ; attempt++)
         {
@@ -374,6 +379,7 @@ public sealed partial class CaseEngine
             await _outbox.ScheduleAsync(JsonSerializer.Serialize(new OutboxMessage(entry.CaseId, entry.Id), CaseJson.Options), entry.DueAt, cancellationToken);
         }
 
+        CollectionsTelemetry.RecordTransition(state.Stage, state.Status);
         LogTransition(state.CaseId, state.Version, state.Stage, state.Status);
     }
 

@@ -3,6 +3,7 @@ using Collections.Domain.Cases;
 using Collections.Notices.Email;
 using Collections.Notices.Evidence;
 using Collections.Notices.Rendering;
+using Collections.Pipeline.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Pipeline.Cases;
@@ -67,6 +68,9 @@ public sealed partial class OutboxDispatcher
             return;
         }
 
+        using var activity = CollectionsTelemetry.ActivitySource.StartActivity("notice send");
+        activity?.SetTag("collections.case_id", entry.CaseId);
+        activity?.SetTag("collections.notice_kind", entry.Kind.ToString());
         var stored = await _cases.GetAsync(entry.CaseId, cancellationToken);
         if (stored is null)
         {
@@ -85,6 +89,7 @@ public sealed partial class OutboxDispatcher
         {
             const string Uncertain = "delivery uncertain: a send was interrupted and the provider cannot deduplicate, so it is not re-sent";
             await _cases.UpdateOutboxAsync(entry with { Status = OutboxStatus.Uncertain, Error = Uncertain }, Entry(now, TimelineType.NoticeFailed, entry, Uncertain, null), cancellationToken);
+            CollectionsTelemetry.RecordNoticeFailed(entry.Kind, "uncertain");
             LogUncertain(entry.CaseId, entry.Id);
             return;
         }
@@ -98,6 +103,7 @@ public sealed partial class OutboxDispatcher
         catch (ArgumentException ex)
         {
             await _cases.UpdateOutboxAsync(entry with { Status = OutboxStatus.Failed, Error = ex.Message }, Entry(now, TimelineType.NoticeFailed, entry, ex.Message, null), cancellationToken);
+            CollectionsTelemetry.RecordNoticeFailed(entry.Kind, "render");
             LogPermanentFailure(entry.CaseId, entry.Kind, "render");
             return;
         }
@@ -125,6 +131,7 @@ public sealed partial class OutboxDispatcher
                 claimed with { Status = OutboxStatus.Sent, SentAt = now, ProviderMessageId = result.ProviderMessageId, Error = null },
                 Entry(now, TimelineType.NoticeSent, claimed, null, Details(rendered, result)),
                 cancellationToken);
+            CollectionsTelemetry.RecordNoticeSent(claimed.Kind);
             LogSent(claimed.CaseId, claimed.Kind);
             return;
         }
@@ -136,11 +143,14 @@ public sealed partial class OutboxDispatcher
                 claimed with { Status = OutboxStatus.Failed, Error = error, ProviderMessageId = result.ProviderMessageId },
                 Entry(now, TimelineType.NoticeFailed, claimed, error, Details(rendered, result)),
                 cancellationToken);
+            CollectionsTelemetry.RecordNoticeFailed(claimed.Kind, "permanent");
             LogPermanentFailure(claimed.CaseId, claimed.Kind, result.ErrorCode ?? "");
             return;
         }
 
         // Transient: give the row back and let the queue deliver the message again.
+        CollectionsTelemetry.RecordNoticeFailed(claimed.Kind, "transient");
+        activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.ErrorCode);
         await _cases.UpdateOutboxAsync(claimed with { Status = OutboxStatus.Pending, Error = error }, null, cancellationToken);
         if (dequeueCount >= _options.MaxDequeueCount)
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Collections.Pipeline.Diagnostics;
 using Collections.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
@@ -43,14 +45,22 @@ public sealed partial class QueuePump
 
     private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
     {
+        using var activity = CollectionsTelemetry.ActivitySource.StartActivity(_queue.Name + " process", ActivityKind.Consumer);
+        activity?.SetTag("messaging.destination.name", _queue.Name);
+        activity?.SetTag("messaging.message.id", message.MessageId);
+        activity?.SetTag("messaging.azure.dequeue_count", message.DequeueCount);
         try
         {
             await _handler(message.MessageText, message.DequeueCount, cancellationToken);
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+            CollectionsTelemetry.RecordQueueMessage(_queue.Name, "handled");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            if (message.DequeueCount >= _options.MaxDequeueCount)
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            var poisoned = message.DequeueCount >= _options.MaxDequeueCount;
+            CollectionsTelemetry.RecordQueueMessage(_queue.Name, poisoned ? "poisoned" : "failed");
+            if (poisoned)
             {
                 await _poison.SendMessageAsync(message.MessageText, null, QueueClient.NeverExpires, cancellationToken);
                 await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);

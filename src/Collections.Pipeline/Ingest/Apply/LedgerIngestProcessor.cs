@@ -131,6 +131,7 @@ public sealed partial class LedgerIngestProcessor
                 ErrorCount = result.ErrorCount,
             }, cancellationToken);
             LogValidated(id, result.RowCount, result.ErrorCount);
+            Diagnostics.CollectionsTelemetry.RecordIngestRows(result.RowCount, result.IsValid);
 
             if (!result.IsValid)
             {

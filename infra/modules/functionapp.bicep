@@ -1,0 +1,186 @@
+// The Function App on Flex Consumption: Linux, custom handler (runtime `custom` 1.0: the host starts
+// handler/Collections.Functions from host.json's customHandler section), a user-assigned identity for storage,
+// Key Vault references, ACS and Application Insights, and every app setting the handler reads.
+//
+// Flex rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and WEBSITE_RUN_FROM_PACKAGE as app settings:
+// the runtime lives in functionAppConfig.runtime, the package in functionAppConfig.deployment.storage.
+// Shape: Microsoft.Web/sites@2024-04-01 functionAppConfig (learn.microsoft.com/azure/azure-functions/flex-consumption-how-to,
+// Azure-Samples/functions-quickstart-*-azd-eventgrid-blob infra/app/*.bicep).
+
+param location string
+param tags object
+param functionAppName string
+param planName string
+
+@description('User-assigned identity: resource id and client id.')
+param identityId string
+param identityClientId string
+
+param storageAccountName string
+param blobEndpoint string
+param queueEndpoint string
+param tableEndpoint string
+param deploymentContainerName string
+
+param instanceMemoryMB int
+param maximumInstanceCount int
+param alwaysReadyHttpInstances int
+
+param appInsightsConnectionString string
+
+param apiReaderKeysSecretUri string
+param apiOperatorKeysSecretUri string
+
+@allowed(['identity', 'keyvault'])
+param acsAccess string
+param acsEndpoint string
+param acsConnectionStringSecretUri string
+param acsSenderAddress string
+param acsSendsPerMinute int
+param acsSendsPerHour int
+param acsStatusPollsPerMinute int
+param acsStatusPollsPerHour int
+
+param defaultTimeZone string
+param defaultLanguage string
+param policyFile string
+param companyNameEnglish string
+param howToPayEnglish string
+param contactPersonEnglish string
+param companyNameChinese string
+param howToPayChinese string
+param contactPersonChinese string
+param contactEmail string
+param contactPhone string
+param supervisorEmail string
+param legalEmail string
+param otlpEndpoint string
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: functionAppName
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // Key Vault references resolve with this identity (otherwise the platform would try a system-assigned one).
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            // Shared keys are off on the account, so the package is read with the identity too.
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+        alwaysReady: alwaysReadyHttpInstances > 0 ? [
+          { name: 'http', instanceCount: alwaysReadyHttpInstances }
+        ] : []
+      }
+      runtime: {
+        name: 'custom'
+        version: '1.0'
+      }
+    }
+  }
+}
+
+// Every setting the handler reads (HostSettings.Read) is set here or deliberately left to its default; the list of
+// the latter, with reasons, is InfraConsistencyTests.LeftToDefaults. Values are strings: app settings are env vars.
+var appSettings = {
+  // Host storage, identity-based (functions-reference#connecting-to-host-storage-with-an-identity). The handler
+  // resolves the same names (StorageConnection.FromConfiguration) and uses __clientId for its credential.
+  AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  // DefaultAzureCredential picks the user-assigned identity from AZURE_CLIENT_ID; the ACS sender creates one without
+  // a client id, so without this it would look for a system-assigned identity that does not exist.
+  AZURE_CLIENT_ID: identityClientId
+
+  // Functions host telemetry, authenticated with the identity (local auth is off on the component).
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+  Collections__PolicyFile: policyFile
+  Collections__DefaultTimeZone: defaultTimeZone
+  Collections__DefaultLanguage: defaultLanguage
+  Collections__BaseUrl: 'https://${site.properties.defaultHostName}/'
+  // Real time, explicitly: an accelerated clock is a demo feature and must never leak into production.
+  Clock__Speed: '1'
+
+  Api__ReaderKeys: '@Microsoft.KeyVault(SecretUri=${apiReaderKeysSecretUri})'
+  Api__OperatorKeys: '@Microsoft.KeyVault(SecretUri=${apiOperatorKeysSecretUri})'
+
+  Notices__Provider: 'Acs'
+  Notices__Acs__Endpoint: acsAccess == 'identity' ? acsEndpoint : ''
+  Notices__Acs__ConnectionString: acsAccess == 'keyvault' ? '@Microsoft.KeyVault(SecretUri=${acsConnectionStringSecretUri})' : ''
+  Notices__Acs__SenderAddress: acsSenderAddress
+  // Per-instance throttle matching the ACS quota of the domain type (see docs/deploy.md on scale-out).
+  Notices__Acs__SendsPerMinute: string(acsSendsPerMinute)
+  Notices__Acs__SendsPerHour: string(acsSendsPerHour)
+  Notices__Acs__StatusPollsPerMinute: string(acsStatusPollsPerMinute)
+  Notices__Acs__StatusPollsPerHour: string(acsStatusPollsPerHour)
+
+  Notices__English__CompanyName: companyNameEnglish
+  Notices__English__HowToPay: howToPayEnglish
+  Notices__English__ContactPerson: contactPersonEnglish
+  Notices__ChineseSimplified__CompanyName: companyNameChinese
+  Notices__ChineseSimplified__HowToPay: howToPayChinese
+  Notices__ChineseSimplified__ContactPerson: contactPersonChinese
+  Notices__ContactEmail: contactEmail
+  Notices__ContactPhone: contactPhone
+  Notices__SupervisorEmail: supervisorEmail
+  Notices__LegalEmail: legalEmail
+
+  // Must equal host.json extensions.queues.maxDequeueCount: the host moves a message to -poison after that many
+  // deliveries, the engine decides "last attempt" with this number (a test checks the two agree).
+  Queues__MaxDequeueCount: '5'
+
+  Telemetry__Exporter: empty(otlpEndpoint) ? 'none' : 'otlp'
+  Telemetry__OtlpEndpoint: otlpEndpoint
+}
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: appSettings
+}
+
+output functionAppName string = site.name
+output functionAppId string = site.id
+output defaultHostName string = site.properties.defaultHostName

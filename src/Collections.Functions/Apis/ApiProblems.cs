@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Collections.Functions.Apis;
+
+/// <summary>ProblemDetails answers: 400 naming the field, 404 for an unknown resource, 409 with the machine's reason.</summary>
+internal static class ApiProblems
+{
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] },
+            detail: $"{field}: {message}",
+            title: "The request is not valid.");
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: what);
+
+    public static ProblemHttpResult Conflict(string reason) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The case rejected the action.", detail: reason);
+}

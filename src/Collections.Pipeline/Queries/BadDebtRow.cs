@@ -1,0 +1,11 @@
+namespace Collections.Pipeline.Queries;
+
+/// <summary>Bad-debt rate of one currency.</summary>
+/// <param name="Currency">ISO 4217 code.</param>
+/// <param name="WrittenOff">Open amounts of cases written off in the period.</param>
+/// <param name="OverdueTotal">Overdue open at the period's start plus overdue arising in it (the recovery base, all buckets).</param>
+public sealed record BadDebtRow(string Currency, decimal WrittenOff, decimal OverdueTotal)
+{
+    /// <summary>Written off / overdue total (4 decimals), null when nothing was overdue.</summary>
+    public decimal? Rate => OverdueTotal == 0m ? null : Math.Round(WrittenOff / OverdueTotal, 4, MidpointRounding.AwayFromZero);
+}
