@@ -35,6 +35,17 @@ public sealed class LedgerToNoticesTests(AzuriteFixture azurite, MailDevFixture 
     public async Task LedgerDroppedInContainer_CaseWalksTheLadder_NoticesArriveInOrder()
     {
         var settings = HostTestSettings.For(azurite, mail);
+
+        // At a day per real second the 09:00-20:00 window lasts under half a second, so polling lag alone would defer
+        // steps (the window rules have their own tests). This policy keeps the default ladders with an all-day window
+        // on every day, so what is tested here is the flow: blob -> case -> timers -> outbox -> SMTP.
+        var policy = Path.Combine(Path.GetTempPath(), $"e2e-policy-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(policy, File.ReadAllText(Path.Combine(AzuriteFixture.FindRepositoryRoot(), "src", "Collections.Domain", "Policy", "default-policy.json"))
+            .Replace("\"open\": \"09:00\", \"close\": \"20:00\"", "\"open\": \"00:00\", \"close\": \"23:59\"", StringComparison.Ordinal)
+            .Replace("[\"Monday\", \"Tuesday\", \"Wednesday\", \"Thursday\", \"Friday\"]", "[\"Monday\", \"Tuesday\", \"Wednesday\", \"Thursday\", \"Friday\", \"Saturday\", \"Sunday\"]", StringComparison.Ordinal));
+        Assert.Contains("\"close\": \"23:59\"", await File.ReadAllTextAsync(policy), StringComparison.Ordinal);
+        Assert.Contains("\"Sunday\"", await File.ReadAllTextAsync(policy), StringComparison.Ordinal);
+        settings["Collections:PolicyFile"] = policy;
         settings["Clock:Speed"] = "86400";
         settings["Clock:Start"] = "2026-11-02T00:00:00Z";
         settings["Queues:MaxPollingInterval"] = "00:00:00.2";
