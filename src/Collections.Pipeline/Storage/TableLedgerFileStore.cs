@@ -30,16 +30,12 @@ public sealed class TableLedgerFileStore : ILedgerFileStore
             ["Sha256"] = record.Sha256,
         };
         ChunkedJson.Write(entity, JsonSerializer.Serialize(record with { ETag = null }, CaseJson.Options));
+        Response response;
         try
         {
-            if (record.ETag is null)
-            {
-                await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-            }
-            else
-            {
-                await _table.UpdateEntityAsync(entity, new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
-            }
+            response = record.ETag is null
+                ? await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken)
+                : await _table.UpdateEntityAsync(entity, new ETag(record.ETag), TableUpdateMode.Replace, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
@@ -51,7 +47,8 @@ public sealed class TableLedgerFileStore : ILedgerFileStore
             await _table.UpsertEntityAsync(new TableEntity(ShaPartition, sha) { ["FileId"] = record.Id }, TableUpdateMode.Replace, cancellationToken);
         }
 
-        return (await GetAsync(record.Id, cancellationToken))!;
+        // The write answers with the new ETag: no read-back needed.
+        return response.Headers.ETag is { } etag ? record with { ETag = etag.ToString() } : (await GetAsync(record.Id, cancellationToken))!;
     }
 
     /// <inheritdoc />
