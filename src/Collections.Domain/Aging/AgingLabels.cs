@@ -39,22 +39,6 @@ public static class AgingLabels
         _ => "red",
     };
 
-    /// <summary>Parses a bucket label.</summary>
-    public static bool TryParseBucket(string? label, out AgingBucket bucket)
-    {
-        foreach (var b in Enum.GetValues<AgingBucket>())
-        {
-            if (string.Equals(b.ToLabel(), label, StringComparison.OrdinalIgnoreCase))
-            {
-                bucket = b;
-                return true;
-            }
-        }
-
-        bucket = default;
-        return false;
-    }
-
     /// <summary>Parses a light label.</summary>
     public static bool TryParseLight(string? label, out TrafficLight light)
     {

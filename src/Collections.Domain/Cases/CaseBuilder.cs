@@ -8,6 +8,8 @@ namespace Collections.Domain.Cases;
 internal sealed class CaseBuilder
 {
     private readonly List<CaseEffect> _effects = [];
+    private SendClock? _clock;
+    private (string, string?) _clockKey;
 
     public CaseBuilder(CaseState state, DateTimeOffset now, DunningPolicy policy, string? actor)
     {
@@ -27,7 +29,21 @@ internal sealed class CaseBuilder
 
     public IReadOnlyList<CaseEffect> Effects => _effects;
 
-    public SendClock Clock => SendClock.For(Policy, S.Contact!.TimeZoneId, S.Contact.Country);
+    /// <summary>The debtor's send clock; rebuilt only when the contact's zone or country changes (a snapshot may change them).</summary>
+    public SendClock Clock
+    {
+        get
+        {
+            var key = (S.Contact!.TimeZoneId, S.Contact.Country);
+            if (_clock is null || _clockKey != key)
+            {
+                _clock = SendClock.For(Policy, key.TimeZoneId, key.Country);
+                _clockKey = key;
+            }
+
+            return _clock;
+        }
+    }
 
     /// <summary>The date balances are judged on: the debtor's local today, never before the snapshot's as-of date.</summary>
     public DateOnly Today
@@ -42,6 +58,10 @@ internal sealed class CaseBuilder
     public AccountBalance Balance() => AccountBalance.Compute(S.Items, Today, S.DisputedInvoiceIds);
 
     public AccountBalance BalanceIgnoringCaseDisputes() => AccountBalance.Compute(S.Items, Today);
+
+    /// <summary>Everything overdue is disputed on the case (and would be overdue without the case's disputes): collection waits.</summary>
+    public void RefreshDisputeHold() =>
+        S = S with { DisputeHold = !S.DisputedInvoiceIds.IsEmpty && !Balance().HasOverdue && BalanceIgnoringCaseDisputes().HasOverdue };
 
     public void Emit(CaseEffect effect) => _effects.Add(effect);
 

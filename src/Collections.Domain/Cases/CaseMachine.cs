@@ -57,25 +57,6 @@ public static class CaseMachine
         return new CaseTransition(final, b.Effects);
     }
 
-    /// <summary>Applies events in order, stopping at the first rejection (a convenience for tests and replays).</summary>
-    public static CaseTransition ApplyAll(CaseState state, IEnumerable<(CaseEvent Event, DateTimeOffset At)> events, DunningPolicy policy)
-    {
-        var effects = new List<CaseEffect>();
-        foreach (var (e, at) in events)
-        {
-            var t = Apply(state, e, at, policy);
-            if (!t.Accepted)
-            {
-                return t with { Effects = effects };
-            }
-
-            effects.AddRange(t.Effects);
-            state = t.State;
-        }
-
-        return new CaseTransition(state, effects);
-    }
-
     private static CaseTransition Reject(CaseState state, string why) => new(state, [], why);
 }
 
@@ -122,7 +103,7 @@ internal static class CaseHandlers
             && promise.BaselineOverdue - balance.OverdueIn(promise.Amount.Currency) >= promise.Amount.Amount)
         {
             b.S = b.S with { Promise = promise with { Kept = true }, PromisesKept = b.S.PromisesKept + 1 };
-            b.Timeline(TimelineType.PromiseKept, data: Data(("promisedDate", Date(promise.PromisedDate)), ("amount", promise.Amount.ToInvariantString()), ("currency", promise.Amount.Currency.Code)));
+            b.Timeline(TimelineType.PromiseKept, data: PromiseData(promise));
         }
 
         b.S = b.S with { WasOverdue = b.S.WasOverdue || balance.HasOverdue };
@@ -155,7 +136,7 @@ internal static class CaseHandlers
             if (!promise.Kept)
             {
                 b.S = b.S with { PromisesBroken = b.S.PromisesBroken + 1 };
-                b.Timeline(TimelineType.PromiseBroken, data: Data(("promisedDate", Date(promise.PromisedDate)), ("amount", promise.Amount.ToInvariantString()), ("currency", promise.Amount.Currency.Code)), actor: System);
+                b.Timeline(TimelineType.PromiseBroken, data: PromiseData(promise), actor: System);
             }
 
             b.S = b.S with { Promise = null };
@@ -174,7 +155,7 @@ internal static class CaseHandlers
             return null;
         }
 
-        b.S = b.S with { DisputeHold = !b.S.DisputedInvoiceIds.IsEmpty && !b.Balance().HasOverdue && b.BalanceIgnoringCaseDisputes().HasOverdue };
+        b.RefreshDisputeHold();
         var hold = CasePlanner.HoldReason(b.S);
         if (hold is not null)
         {
@@ -435,7 +416,7 @@ internal static class CaseHandlers
         if (b.S.Promise is { Kept: false } promise)
         {
             b.S = b.S with { PromisesKept = b.S.PromisesKept + 1 };
-            b.Timeline(TimelineType.PromiseKept, data: Data(("promisedDate", Date(promise.PromisedDate)), ("amount", promise.Amount.ToInvariantString()), ("currency", promise.Amount.Currency.Code)), actor: System);
+            b.Timeline(TimelineType.PromiseKept, data: PromiseData(promise), actor: System);
         }
 
         b.S = b.S with { Stage = CaseStage.Resolved, CloseReason = "Paid", ClosedAt = b.Now, Promise = null, Pause = null };
@@ -446,6 +427,9 @@ internal static class CaseHandlers
             b.SendCourtesyNotice(NoticeKind.Receipt);
         }
     }
+
+    private static Dictionary<string, string> PromiseData(PromiseToPay promise) =>
+        Data(("promisedDate", Date(promise.PromisedDate)), ("amount", promise.Amount.ToInvariantString()), ("currency", promise.Amount.Currency.Code));
 
     internal static Dictionary<string, string> Data(params (string Key, string Value)[] pairs) =>
         pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

@@ -137,12 +137,7 @@ internal static class CasePlanner
             return;
         }
 
-        var balance = b.Balance();
-        b.S = b.S with
-        {
-            DisputeHold = !b.S.DisputedInvoiceIds.IsEmpty && !balance.HasOverdue && b.BalanceIgnoringCaseDisputes().HasOverdue,
-        };
-
+        b.RefreshDisputeHold();
         var clock = b.Clock;
         var decision = DecideLadder(b);
         var hold = HoldReason(b.S);
@@ -204,7 +199,7 @@ internal static class CasePlanner
         var data = until is { } at
             ? new Dictionary<string, string>(StringComparer.Ordinal) { ["until"] = CaseBuilder.Iso(b.Clock.ToLocal(at)) }
             : null;
-        b.Timeline(TimelineType.NoticeDeferred, stage, NoticeKindFor(stage), reason, data, actor: "system");
+        b.Timeline(TimelineType.NoticeDeferred, stage, NoticeKinds.ForStage(stage), reason, data, actor: "system");
     }
 
     /// <summary>When the supervisor is reminded: the same local time, the configured business days after the request.</summary>
@@ -215,8 +210,6 @@ internal static class CasePlanner
         var day = clock.Calendar.AddBusinessDays(DateOnly.FromDateTime(local.DateTime), b.Policy.Timings.ApprovalReminderBusinessDays);
         return clock.At(day, TimeOnly.FromDateTime(local.DateTime));
     }
-
-    private static NoticeKind NoticeKindFor(CaseStage stage) => NoticeKinds.ForStage(stage);
 
     private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 }

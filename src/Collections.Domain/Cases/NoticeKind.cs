@@ -45,6 +45,17 @@ public static class NoticeKinds
     public static bool IsInternal(this NoticeKind kind) =>
         kind is NoticeKind.ApprovalReminder or NoticeKind.LegalHandoff;
 
+    /// <summary>The ladder stage a notice belongs to, or null for receipts, acknowledgements and internal notices.</summary>
+    public static CaseStage? StageOf(this NoticeKind kind) => kind switch
+    {
+        NoticeKind.PreDue => CaseStage.PreDue,
+        NoticeKind.Reminder => CaseStage.Reminder,
+        NoticeKind.Demand => CaseStage.Demand,
+        NoticeKind.FinalNotice => CaseStage.FinalNotice,
+        NoticeKind.Escalation => CaseStage.Escalated,
+        _ => null,
+    };
+
     /// <summary>The notice a ladder stage sends.</summary>
     public static NoticeKind ForStage(CaseStage stage) => stage switch
     {

@@ -54,9 +54,6 @@ public readonly record struct Currency
     /// <inheritdoc />
     public override string ToString() => Code ?? string.Empty;
 
-    /// <summary>Every known currency code.</summary>
-    public static IEnumerable<string> KnownCodes => Iso4217.MinorUnits.Keys;
-
     private static class Iso4217
     {
         // Active ISO 4217 codes and their minor units (List One, 2025 edition). Funds codes that

@@ -18,12 +18,6 @@ public readonly record struct Money(decimal Amount, Currency Currency)
     /// <summary>Negates the amount.</summary>
     public static Money operator -(Money value) => new(-value.Amount, value.Currency);
 
-    /// <summary>Whether the amount is positive.</summary>
-    public bool IsPositive => Amount > 0m;
-
-    /// <summary>The amount rounded to the currency's minor unit.</summary>
-    public Money Rounded() => new(Currency.Round(Amount), Currency);
-
     /// <summary>Invariant decimal string with the currency's minor-unit digits, e.g. "18250.40".</summary>
     public string ToInvariantString() => Currency.FormatInvariant(Amount);
 

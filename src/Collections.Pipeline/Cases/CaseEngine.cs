@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Collections.Domain.Aging;
 using Collections.Domain.Cases;
 using Collections.Domain.Cases.Effects;
@@ -98,7 +97,7 @@ public sealed partial class CaseEngine
         var now = _time.GetUtcNow();
         if (timer.DueAt > now + TimeSpan.FromSeconds(1))
         {
-            await _timers.ScheduleAsync(JsonSerializer.Serialize(timer, CaseJson.Options), Cap(timer.DueAt, now), cancellationToken);
+            await _timers.ScheduleAsync(timer.ToJson(), Cap(timer.DueAt, now), cancellationToken);
             LogTimerChained(timer.CaseId, timer.DueAt);
             return;
         }
@@ -213,7 +212,7 @@ public sealed partial class CaseEngine
                 continue;
             }
 
-            await _outbox.ScheduleAsync(JsonSerializer.Serialize(new OutboxMessage(entry.CaseId, entry.Id), CaseJson.Options), now, cancellationToken);
+            await _outbox.ScheduleAsync(new OutboxMessage(entry.CaseId, entry.Id).ToJson(), now, cancellationToken);
             requeued++;
         }
 
@@ -245,7 +244,7 @@ public sealed partial class CaseEngine
                     await _cases.UpdateOutboxAsync(reset, null, cancellationToken);
                 }
 
-                await _outbox.ScheduleAsync(JsonSerializer.Serialize(new OutboxMessage(caseId, entry.Id), CaseJson.Options), entry.DueAt > now ? entry.DueAt : now, cancellationToken);
+                await _outbox.ScheduleAsync(new OutboxMessage(caseId, entry.Id).ToJson(), entry.DueAt > now ? entry.DueAt : now, cancellationToken);
             }
         }
 
@@ -324,30 +323,29 @@ public sealed partial class CaseEngine
         var balance = AccountBalance.Compute(account.Items, source.AsOf);
         if (active is null && (balance.HasDebt || balance.HasOverdue))
         {
-            episode++;
-            var caseId = CaseIds.For(account.Key, episode);
+            var caseId = CaseIds.For(account.Key, episode + 1);
             var existing = await _cases.GetAsync(caseId, cancellationToken);
             if (existing is null)
             {
+                // The machine can still refuse to open (e.g. an unknown time zone); then no episode is counted.
                 var fresh = CaseState.New(caseId, account.Key, now);
                 var transition = CaseMachine.Apply(fresh, evt, now, _policy);
                 if (transition.Accepted)
                 {
                     await CommitAsync(fresh, null, transition, cancellationToken);
-                    active = caseId;
-                    outcome = outcome == SnapshotOutcome.Resolved ? SnapshotOutcome.Resolved : SnapshotOutcome.Opened;
+                    (episode, active) = (episode + 1, caseId);
                     LogCaseOpened(caseId, episode);
-                }
-                else
-                {
-                    episode--;
                 }
             }
             else
             {
                 // A previous run opened it and crashed before recording it here: adopt it.
-                active = existing.State.IsClosed ? null : caseId;
-                outcome = outcome == SnapshotOutcome.Resolved ? SnapshotOutcome.Resolved : SnapshotOutcome.Opened;
+                (episode, active) = (episode + 1, existing.State.IsClosed ? null : caseId);
+            }
+
+            if (episode > record.Episode && outcome != SnapshotOutcome.Resolved)
+            {
+                outcome = SnapshotOutcome.Opened;
             }
         }
 
@@ -376,7 +374,7 @@ public sealed partial class CaseEngine
 
         foreach (var entry in outbox)
         {
-            await _outbox.ScheduleAsync(JsonSerializer.Serialize(new OutboxMessage(entry.CaseId, entry.Id), CaseJson.Options), entry.DueAt, cancellationToken);
+            await _outbox.ScheduleAsync(new OutboxMessage(entry.CaseId, entry.Id).ToJson(), entry.DueAt, cancellationToken);
         }
 
         CollectionsTelemetry.RecordTransition(state.Stage, state.Status);
@@ -384,7 +382,7 @@ public sealed partial class CaseEngine
     }
 
     private Task ArmAsync(string caseId, long version, DateTimeOffset at, CancellationToken cancellationToken) =>
-        _timers.ScheduleAsync(JsonSerializer.Serialize(new TimerMessage(caseId, version, at), CaseJson.Options), Cap(at, _time.GetUtcNow()), cancellationToken);
+        _timers.ScheduleAsync(new TimerMessage(caseId, version, at).ToJson(), Cap(at, _time.GetUtcNow()), cancellationToken);
 
     private async Task ReleaseAccountAsync(CaseState state, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Collections.Domain.Cases;
+using Collections.Domain.Policy;
 using Collections.Notices.Email;
 using Collections.Notices.Evidence;
 using Collections.Notices.Rendering;
@@ -64,7 +64,7 @@ public sealed partial class OutboxDispatcher
         var now = _time.GetUtcNow();
         if (entry.DueAt > now + TimeSpan.FromSeconds(1))
         {
-            await _outbox.ScheduleAsync(JsonSerializer.Serialize(message, CaseJson.Options), entry.DueAt, cancellationToken);
+            await _outbox.ScheduleAsync(message.ToJson(), entry.DueAt, cancellationToken);
             return;
         }
 
@@ -163,7 +163,7 @@ public sealed partial class OutboxDispatcher
     private NoticeRequest BuildRequest(CaseState state, OutboxEntry entry, DateTimeOffset now)
     {
         var contact = state.Contact!;
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(contact.TimeZoneId)).DateTime);
+        var local = SendClock.For(_engine.Policy, contact.TimeZoneId, contact.Country).LocalDate(now);
         var timings = _engine.Policy.Timings;
         var request = new NoticeRequest(entry.Kind, state.Account, state.CustomerName, contact, state.Items, state.AsOf, now)
         {
@@ -221,18 +221,9 @@ public sealed partial class OutboxDispatcher
 
     private static TimelineEntry Entry(DateTimeOffset now, TimelineType type, OutboxEntry entry, string? reason, IReadOnlyDictionary<string, string>? data)
     {
-        var stage = entry.Kind switch
-        {
-            NoticeKind.PreDue => CaseStage.PreDue,
-            NoticeKind.Reminder => CaseStage.Reminder,
-            NoticeKind.Demand => CaseStage.Demand,
-            NoticeKind.FinalNotice => CaseStage.FinalNotice,
-            NoticeKind.Escalation => CaseStage.Escalated,
-            _ => (CaseStage?)null,
-        };
         var details = data is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(data, StringComparer.Ordinal);
         details["outboxId"] = entry.Id;
-        return new TimelineEntry(now, type, stage, entry.Kind, reason, "system", details);
+        return new TimelineEntry(now, type, entry.Kind.StageOf(), entry.Kind, reason, "system", details);
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Sent {Kind} notice for case {CaseId}")]

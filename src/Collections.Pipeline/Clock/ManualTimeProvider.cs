@@ -29,7 +29,4 @@ public sealed class ManualTimeProvider : TimeProvider
             }
         }
     }
-
-    /// <summary>Moves the clock forward.</summary>
-    public void Advance(TimeSpan by) => MoveTo(GetUtcNow() + by);
 }

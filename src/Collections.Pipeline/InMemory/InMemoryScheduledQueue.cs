@@ -16,18 +16,6 @@ public sealed class InMemoryScheduledQueue : Cases.IScheduledQueue
     /// <inheritdoc />
     public string Name { get; }
 
-    /// <summary>Messages waiting.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _messages.Count;
-            }
-        }
-    }
-
     /// <summary>The earliest instant a waiting message becomes visible, or null.</summary>
     public DateTimeOffset? NextDue
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Collections.Domain.Policy;
 using Collections.Notices.Rendering;
 using Collections.Pipeline.Cases;
@@ -51,7 +50,7 @@ public sealed class SimulationRunner
         for (var steps = 0; steps < 1_000_000; steps++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var ledgerAt = pendingLedgers.Count > 0 ? (DateTimeOffset?)new SnapshotSource(pendingLedgers.Peek().AsOf, "", "").EffectiveAt : null;
+            var ledgerAt = pendingLedgers.Count > 0 ? (DateTimeOffset?)SnapshotSource.EffectiveAtOf(pendingLedgers.Peek().AsOf) : null;
             var eventAt = pendingEvents.Count > 0 ? (DateTimeOffset?)pendingEvents.Peek().At : null;
             var next = new[] { ledgerAt, eventAt, timers.NextDue, outbox.NextDue }.Where(t => t is not null).Min();
             if (next is null || next > to)
@@ -121,7 +120,4 @@ public sealed class SimulationRunner
             warnings.Add($"{scripted.At:O} {scripted.Event.GetType().Name} for {scripted.Entity}/{scripted.CustomerId}: {result.Rejection}");
         }
     }
-
-    /// <summary>Serialises a result compactly (for tests and diagnostics).</summary>
-    public static string ToDebugJson(SimulationResult result) => JsonSerializer.Serialize(result, CaseJson.Options);
 }
