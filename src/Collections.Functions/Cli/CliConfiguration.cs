@@ -23,9 +23,5 @@ internal static class CliConfiguration
     }
 
     /// <summary>The storage connection named <c>AzureWebJobsStorage</c> (connection string or identity-based settings).</summary>
-    public static StorageConnection Storage(IConfiguration config) =>
-        StorageConnection.FromConfiguration(
-            key => config[key.Replace("__", ":", StringComparison.Ordinal)],
-            HostSettings.StorageConnectionName,
-            new Azure.Identity.DefaultAzureCredential());
+    public static StorageConnection Storage(IConfiguration config) => HostStorage.Connect(config, HostStorage.Credential(config));
 }

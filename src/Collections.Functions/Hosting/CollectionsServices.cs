@@ -39,14 +39,8 @@ internal static class CollectionsServices
         var config = builder.Configuration;
         // One credential for storage and ACS: the user-assigned identity named by AzureWebJobsStorage__clientId
         // (or AZURE_CLIENT_ID). A credential registered earlier (tests) wins; nothing is fetched until first use.
-        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = config[HostSettings.StorageConnectionName + ":clientId"] ?? config["AZURE_CLIENT_ID"],
-        }));
-        services.AddSingleton(sp => StorageConnection.FromConfiguration(
-            key => config[key.Replace("__", ":", StringComparison.Ordinal)],
-            HostSettings.StorageConnectionName,
-            sp.GetRequiredService<TokenCredential>()));
+        services.TryAddSingleton(_ => HostStorage.Credential(config));
+        services.AddSingleton(sp => HostStorage.Connect(config, sp.GetRequiredService<TokenCredential>()));
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<StorageConnection>()));
         services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageConnection>()));
         services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageConnection>()));
