@@ -76,8 +76,6 @@ internal static class CollectionsServices
             sp.GetRequiredService<ILogger<CaseEngine>>()));
 
         // Notices: rendering (validated at start-up, overrides included) and the configured sender.
-        settings.Notices.DemandPaymentDays = settings.Policy.Timings.DemandPaymentDays;
-        settings.Notices.FinalNoticeDays = settings.Policy.Timings.FinalNoticeDeadlineDays;
         var renderer = NoticeRenderer.Create(settings.Notices);
         services.AddSingleton(renderer);
         services.AddSingleton<IEmailSender>(sp => CreateSender(settings, sp));

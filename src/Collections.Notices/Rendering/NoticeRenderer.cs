@@ -106,8 +106,9 @@ public sealed class NoticeRenderer : INoticeRenderer
         switch (request.Kind)
         {
             case NoticeKind.Demand:
-                values["deadline_date"] = TemplateValue.Plain(Date(request.Deadline ?? sentDate.AddDays(_options.DemandPaymentDays)));
-                values["payment_days"] = TemplateValue.Plain(NoticeFormat.Number(_options.DemandPaymentDays));
+                var paymentDays = request.PaymentDays ?? _options.DemandPaymentDays;
+                values["deadline_date"] = TemplateValue.Plain(Date(request.Deadline ?? sentDate.AddDays(paymentDays)));
+                values["payment_days"] = TemplateValue.Plain(NoticeFormat.Number(paymentDays));
                 break;
             case NoticeKind.FinalNotice:
                 values["deadline_date"] = TemplateValue.Plain(Date(request.Deadline ?? sentDate.AddDays(_options.FinalNoticeDays)));

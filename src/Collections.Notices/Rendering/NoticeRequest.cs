@@ -32,6 +32,9 @@ public sealed record NoticeRequest(
     /// </summary>
     public DateOnly? Deadline { get; init; }
 
+    /// <summary>Days a demand gives to pay (the policy's); defaults to <see cref="NoticeOptions.DemandPaymentDays"/>.</summary>
+    public int? PaymentDays { get; init; }
+
     /// <summary>The promise being confirmed (PromiseConfirmation only).</summary>
     public PromiseDetails? Promise { get; init; }
 

@@ -170,6 +170,7 @@ public sealed partial class OutboxDispatcher
             DisputedInvoiceIds = state.DisputedInvoiceIds,
             CaseId = state.CaseId,
             CaseLink = new Uri(_options.DashboardBaseUrl, "cases/" + Uri.EscapeDataString(state.CaseId)),
+            PaymentDays = timings.DemandPaymentDays,
             Deadline = entry.Kind switch
             {
                 NoticeKind.Demand => local.AddDays(timings.DemandPaymentDays),
