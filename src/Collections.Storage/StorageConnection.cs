@@ -63,22 +63,6 @@ public sealed class StorageConnection
     /// <summary>The connection for a local Azurite on its default ports (<c>UseDevelopmentStorage=true</c>).</summary>
     public static StorageConnection Development { get; } = Parse("UseDevelopmentStorage=true");
 
-    /// <summary>Creates a Shared Key connection with explicit endpoints (any may be <see langword="null"/>).</summary>
-    public static StorageConnection FromSharedKey(StorageSharedKeyCredential credential, Uri? blobEndpoint, Uri? queueEndpoint, Uri? tableEndpoint)
-    {
-        ArgumentNullException.ThrowIfNull(credential);
-        return new StorageConnection(credential.AccountName, blobEndpoint, queueEndpoint, tableEndpoint, credential, null, null);
-    }
-
-    /// <summary>Creates a bearer-token connection with explicit endpoints (any may be <see langword="null"/>).</summary>
-    public static StorageConnection FromTokenCredential(TokenCredential credential, Uri? blobEndpoint, Uri? queueEndpoint, Uri? tableEndpoint)
-    {
-        ArgumentNullException.ThrowIfNull(credential);
-        var name = AccountNameFromUri(blobEndpoint ?? queueEndpoint ?? tableEndpoint
-            ?? throw new ArgumentException("At least one service endpoint is required.", nameof(blobEndpoint)));
-        return new StorageConnection(name, blobEndpoint, queueEndpoint, tableEndpoint, null, null, credential);
-    }
-
     /// <summary>Parses a storage connection string.</summary>
     /// <exception cref="FormatException">The string is malformed; the message names the offending setting, never the key.</exception>
     public static StorageConnection Parse(string connectionString) =>

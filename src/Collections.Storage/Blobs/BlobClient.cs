@@ -53,7 +53,14 @@ public sealed class BlobClient
     public async Task<Response<BlobContentInfo>> UploadAsync(Stream content, BlobUploadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var first = new byte[_options.SingleUploadThreshold + 1];
+        // One byte past the threshold tells a single Put Blob from blocks; a seekable stream says how much is left.
+        var firstSize = _options.SingleUploadThreshold + 1;
+        if (content.CanSeek)
+        {
+            firstSize = (int)Math.Clamp(content.Length - content.Position, 0, firstSize);
+        }
+
+        var first = new byte[firstSize];
         var read = await content.ReadAtLeastAsync(first, first.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         if (read <= _options.SingleUploadThreshold)
         {

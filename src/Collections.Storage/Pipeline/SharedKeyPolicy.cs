@@ -6,15 +6,12 @@ namespace Collections.Storage.Pipeline;
 /// <summary>Signs blob and queue requests with SharedKey, or table requests with SharedKeyLite.</summary>
 internal sealed class SharedKeyPolicy(StorageSharedKeyCredential credential, bool table) : HttpPipelineSynchronousPolicy
 {
-    public const string StringToSignProperty = "Collections.Storage.StringToSign";
-
     public override void OnSendingRequest(HttpMessage message)
     {
         var request = message.Request;
         var stringToSign = table
             ? SharedKeySigner.TableStringToSign(request, credential.AccountName)
             : SharedKeySigner.BlobQueueStringToSign(request, credential.AccountName);
-        message.SetProperty(StringToSignProperty, stringToSign);
         var scheme = table ? "SharedKeyLite" : "SharedKey";
         request.Headers.SetValue(HttpHeader.Names.Authorization, $"{scheme} {credential.AccountName}:{credential.ComputeHmacSha256(stringToSign)}");
     }

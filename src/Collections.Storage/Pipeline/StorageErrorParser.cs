@@ -30,18 +30,7 @@ internal sealed class StorageErrorParser : RequestFailedDetailsParser
                 else if (trimmed.StartsWith('{'))
                 {
                     using var json = JsonDocument.Parse(trimmed);
-                    if (json.RootElement.TryGetProperty("odata.error", out var odata))
-                    {
-                        if (odata.TryGetProperty("code", out var c))
-                        {
-                            code ??= c.GetString();
-                        }
-
-                        if (odata.TryGetProperty("message", out var m) && m.TryGetProperty("value", out var v))
-                        {
-                            message = v.GetString();
-                        }
-                    }
+                    ReadODataError(json.RootElement, ref code, ref message);
                 }
             }
         }
@@ -52,5 +41,30 @@ internal sealed class StorageErrorParser : RequestFailedDetailsParser
 
         error = code is null && message is null ? null : new ResponseError(code, message ?? response.ReasonPhrase);
         return error is not null;
+    }
+
+    /// <summary>
+    /// Reads a table service <c>odata.error</c> body: its <c>code</c> (only when <paramref name="code"/> is still unknown)
+    /// and <c>message.value</c> (when present).
+    /// </summary>
+    /// <remarks>
+    /// By reference rather than returned: when a malformed member throws, the callers keep what was read before it.
+    /// </remarks>
+    internal static void ReadODataError(JsonElement root, ref string? code, ref string? message)
+    {
+        if (!root.TryGetProperty("odata.error", out var odata))
+        {
+            return;
+        }
+
+        if (odata.TryGetProperty("code", out var c))
+        {
+            code ??= c.GetString();
+        }
+
+        if (odata.TryGetProperty("message", out var m) && m.TryGetProperty("value", out var v))
+        {
+            message = v.GetString();
+        }
     }
 }

@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure;
+using Collections.Storage.Pipeline;
 
 namespace Collections.Storage.Tables;
 
@@ -11,64 +13,58 @@ internal static partial class TableBatch
 {
     public static byte[] BuildBody(string tableUri, IReadOnlyList<TableTransactionAction> actions, string batchBoundary, string changesetBoundary)
     {
-        var sb = new StringBuilder();
-        sb.Append("--").Append(batchBoundary).Append("\r\n")
-            .Append("Content-Type: multipart/mixed; boundary=").Append(changesetBoundary).Append("\r\n\r\n");
+        // One buffer: the headers go in as UTF-8 and each entity's JSON is written straight after them.
+        var body = new ArrayBufferWriter<byte>();
+        Write(body, $"--{batchBoundary}\r\nContent-Type: multipart/mixed; boundary={changesetBoundary}\r\n\r\n");
         foreach (var action in actions)
         {
             var entity = action.Entity;
             var entityUri = TableClient.EntityUri(tableUri, entity.PartitionKey, entity.RowKey);
-            var (method, uri, ifMatch, body) = action.ActionType switch
+            var (method, uri, ifMatch, hasBody) = action.ActionType switch
             {
                 TableTransactionActionType.Add => ("POST", tableUri, null, true),
-                TableTransactionActionType.UpdateMerge => ("MERGE", entityUri, IfMatch(action.ETag), true),
-                TableTransactionActionType.UpdateReplace => ("PUT", entityUri, IfMatch(action.ETag), true),
+                TableTransactionActionType.UpdateMerge => ("MERGE", entityUri, TableClient.IfMatchValue(action.ETag), true),
+                TableTransactionActionType.UpdateReplace => ("PUT", entityUri, TableClient.IfMatchValue(action.ETag), true),
                 TableTransactionActionType.UpsertMerge => ("MERGE", entityUri, null, true),
                 TableTransactionActionType.UpsertReplace => ("PUT", entityUri, null, true),
-                TableTransactionActionType.Delete => ("DELETE", entityUri, IfMatch(action.ETag), false),
+                TableTransactionActionType.Delete => ("DELETE", entityUri, TableClient.IfMatchValue(action.ETag), false),
                 _ => throw new ArgumentOutOfRangeException(nameof(actions), action.ActionType, "Unknown transaction action."),
             };
 
-            sb.Append("--").Append(changesetBoundary).Append("\r\n")
-                .Append("Content-Type: application/http\r\n")
-                .Append("Content-Transfer-Encoding: binary\r\n\r\n")
-                .Append(method).Append(' ').Append(uri).Append(" HTTP/1.1\r\n")
-                .Append("Accept: application/json;odata=minimalmetadata\r\n");
-            if (body)
+            Write(body, $"--{changesetBoundary}\r\nContent-Type: application/http\r\nContent-Transfer-Encoding: binary\r\n\r\n{method} {uri} HTTP/1.1\r\nAccept: application/json;odata=minimalmetadata\r\n");
+            if (hasBody)
             {
-                sb.Append("Content-Type: application/json\r\n");
+                Write(body, "Content-Type: application/json\r\n");
             }
 
-            sb.Append("Prefer: return-no-content\r\n")
-                .Append("DataServiceVersion: 3.0\r\n");
+            Write(body, "Prefer: return-no-content\r\nDataServiceVersion: 3.0\r\n");
             if (ifMatch is not null)
             {
-                sb.Append("If-Match: ").Append(ifMatch).Append("\r\n");
+                Write(body, $"If-Match: {ifMatch}\r\n");
             }
 
-            sb.Append("\r\n");
-            if (body)
+            Write(body, "\r\n");
+            if (hasBody)
             {
-                sb.Append(Encoding.UTF8.GetString(TableEntityJson.Serialize(entity)));
+                TableEntityJson.Serialize(entity, body);
             }
 
-            sb.Append("\r\n");
+            Write(body, "\r\n");
         }
 
-        sb.Append("--").Append(changesetBoundary).Append("--\r\n")
-            .Append("--").Append(batchBoundary).Append("--\r\n");
-        return Encoding.UTF8.GetBytes(sb.ToString());
+        Write(body, $"--{changesetBoundary}--\r\n--{batchBoundary}--\r\n");
+        return body.WrittenSpan.ToArray();
     }
 
     public static bool IsConditional(TableTransactionAction action) => action.ActionType switch
     {
         TableTransactionActionType.Add => true,
         TableTransactionActionType.UpdateMerge or TableTransactionActionType.UpdateReplace or TableTransactionActionType.Delete =>
-            action.ETag != default && action.ETag != ETag.All,
+            TableClient.IsSpecificETag(action.ETag),
         _ => false,
     };
 
-    private static string IfMatch(ETag etag) => etag == default ? "*" : etag.ToString();
+    private static void Write(ArrayBufferWriter<byte> body, string text) => Encoding.UTF8.GetBytes(text, body);
 
     /// <summary>Reads every inner <c>HTTP/1.1 NNN</c> part; throws <see cref="TableTransactionFailedException"/> on the first failure.</summary>
     public static IReadOnlyList<TableTransactionResult> ParseResponse(string body, int operationCount)
@@ -133,23 +129,18 @@ internal static partial class TableBatch
     private static TableTransactionFailedException CreateFailure(int status, string reason, string content, int? contentId, int position)
     {
         string? code = null;
-        var message = reason;
+        string? message = null;
         try
         {
             using var json = JsonDocument.Parse(content.Trim());
-            if (json.RootElement.TryGetProperty("odata.error", out var error))
-            {
-                code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
-                if (error.TryGetProperty("message", out var m) && m.TryGetProperty("value", out var v))
-                {
-                    message = v.GetString() ?? reason;
-                }
-            }
+            StorageErrorParser.ReadODataError(json.RootElement, ref code, ref message);
         }
         catch (JsonException)
         {
             // Not JSON: keep the reason phrase.
         }
+
+        message ??= reason;
 
         // The service prefixes the message with "N:", the failing operation's 0-based index.
         int? index = null;

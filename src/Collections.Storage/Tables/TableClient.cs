@@ -95,7 +95,7 @@ public sealed partial class TableClient
         TableLimits.ValidateKey(partitionKey, nameof(partitionKey));
         TableLimits.ValidateKey(rowKey, nameof(rowKey));
         using var message = CreateMessage(RequestMethod.Delete, EntityUri(UriString, partitionKey, rowKey));
-        SetIfMatch(message, ifMatch == default ? ETag.All : ifMatch);
+        SetIfMatch(message, ifMatch);
         return await _context.SendAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
@@ -255,11 +255,19 @@ public sealed partial class TableClient
         message.Request.Content = RequestContent.Create(body);
     }
 
+    /// <summary>The <c>If-Match</c> value for <paramref name="ifMatch"/>: <see langword="default"/> means any version (<c>*</c>).</summary>
+    internal static string IfMatchValue(ETag ifMatch) => ifMatch == default ? "*" : ifMatch.ToString();
+
+    /// <summary>
+    /// Whether <paramref name="ifMatch"/> names one version: such a write is not retried, since a first try that
+    /// landed would make the retry fail with 412.
+    /// </summary>
+    internal static bool IsSpecificETag(ETag ifMatch) => !string.Equals(IfMatchValue(ifMatch), "*", StringComparison.Ordinal);
+
     private static void SetIfMatch(HttpMessage message, ETag ifMatch)
     {
-        var value = ifMatch == default ? "*" : ifMatch.ToString();
-        message.Request.Headers.SetValue("If-Match", value);
-        if (!string.Equals(value, "*", StringComparison.Ordinal))
+        message.Request.Headers.SetValue("If-Match", IfMatchValue(ifMatch));
+        if (IsSpecificETag(ifMatch))
         {
             StorageRetryPolicy.MarkNonRetriable(message);
         }

@@ -128,7 +128,7 @@ public sealed class TableEntity : IEnumerable<KeyValuePair<string, object?>>
     private static object? Normalize(string name, object? value) => value switch
     {
         null or string or int or long or double or bool or Guid or DateTimeOffset or byte[] => value,
-        DateTime dt => new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt.ToUniversalTime()),
+        DateTime dt => TableEntityJson.ToUtc(dt),
         BinaryData data => data.ToArray(),
         float f => (double)f,
         _ => throw new ArgumentException($"Property '{name}' has unsupported type {value.GetType().Name}; use string, int, long, double, bool, DateTimeOffset, Guid or byte[].", nameof(value)),

@@ -13,17 +13,24 @@ internal static class TableEntityJson
     public static string FormatDate(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    public static byte[] Serialize(TableEntity entity, bool includeKeys = true)
+    /// <summary>A <see cref="DateTime"/> as an instant: <see cref="DateTimeKind.Unspecified"/> is taken as UTC, local time is converted.</summary>
+    public static DateTimeOffset ToUtc(DateTime value) =>
+        new(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime());
+
+    public static byte[] Serialize(TableEntity entity)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        Serialize(entity, buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static void Serialize(TableEntity entity, IBufferWriter<byte> output)
+    {
+        using (var writer = new Utf8JsonWriter(output))
         {
             writer.WriteStartObject();
-            if (includeKeys)
-            {
-                writer.WriteString("PartitionKey", entity.PartitionKey);
-                writer.WriteString("RowKey", entity.RowKey);
-            }
+            writer.WriteString("PartitionKey", entity.PartitionKey);
+            writer.WriteString("RowKey", entity.RowKey);
 
             foreach (var (name, value) in entity)
             {
@@ -69,8 +76,6 @@ internal static class TableEntityJson
 
             writer.WriteEndObject();
         }
-
-        return buffer.WrittenSpan.ToArray();
     }
 
     public static TableEntity Deserialize(JsonElement json, string? etagHeader = null)
@@ -81,6 +86,7 @@ internal static class TableEntityJson
             entity.ETag = new ETag(etagHeader);
         }
 
+        var types = TypeAnnotations(json);
         foreach (var property in json.EnumerateObject())
         {
             var name = property.Name;
@@ -111,11 +117,28 @@ internal static class TableEntityJson
                 continue;
             }
 
-            var type = json.TryGetProperty(name + TypeSuffix, out var t) ? t.GetString() : null;
+            var type = types is not null && types.TryGetValue(name, out var t) ? t.GetString() : null;
             entity.SetFromService(name, ReadValue(value, type));
         }
 
         return entity;
+    }
+
+    // Keyed by the annotated property's name; a repeated annotation keeps the last, as TryGetProperty would.
+    // The elements are kept unread so only the annotations of read properties have to be strings.
+    private static Dictionary<string, JsonElement>? TypeAnnotations(JsonElement json)
+    {
+        Dictionary<string, JsonElement>? types = null;
+        foreach (var property in json.EnumerateObject())
+        {
+            if (property.Name.EndsWith(TypeSuffix, StringComparison.Ordinal))
+            {
+                types ??= new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+                types[property.Name[..^TypeSuffix.Length]] = property.Value;
+            }
+        }
+
+        return types;
     }
 
     private static object? ReadValue(JsonElement value, string? edmType)
@@ -148,16 +171,11 @@ internal static class TableEntityJson
             JsonValueKind.String => value.GetString(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number when IsIntegral(value) && value.TryGetInt32(out var i) => i,
-            JsonValueKind.Number when IsIntegral(value) && value.TryGetInt64(out var l) => l,
+            // TryGetInt32/TryGetInt64 reject 1.0 and 1e2, so those stay doubles.
+            JsonValueKind.Number when value.TryGetInt32(out var i) => i,
+            JsonValueKind.Number when value.TryGetInt64(out var l) => l,
             JsonValueKind.Number => value.GetDouble(),
             _ => value.GetRawText(),
         };
-    }
-
-    private static bool IsIntegral(JsonElement value)
-    {
-        var raw = value.GetRawText();
-        return raw.IndexOfAny(['.', 'e', 'E']) < 0;
     }
 }

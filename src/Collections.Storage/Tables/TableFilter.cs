@@ -32,7 +32,7 @@ public static class TableFilter
         double d => DoubleLiteral(d),
         float f => DoubleLiteral(f),
         DateTimeOffset dto => "datetime'" + TableEntityJson.FormatDate(dto) + "'",
-        DateTime dt => "datetime'" + TableEntityJson.FormatDate(new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt.ToUniversalTime())) + "'",
+        DateTime dt => "datetime'" + TableEntityJson.FormatDate(TableEntityJson.ToUtc(dt)) + "'",
         Guid g => "guid'" + g.ToString("D") + "'",
         byte[] bytes => "X'" + Convert.ToHexStringLower(bytes) + "'",
         BinaryData data => "X'" + Convert.ToHexStringLower(data.ToArray()) + "'",
