@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -30,40 +29,32 @@ public static class EvidencePackBuilder
     /// <summary>Builds the pack.</summary>
     public static EvidencePack Build(EvidencePackInput input)
     {
-        var disputed = new HashSet<string>(input.DisputedInvoiceIds ?? new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var d in input.Disputes.Where(d => d.ResolvedAt is null))
-        {
-            disputed.UnionWith(d.InvoiceIds);
-        }
-
+        var disputed = StatementItems.DisputedIds(input.DisputedInvoiceIds, input.Disputes.Where(d => d.ResolvedAt is null).Select(d => d.InvoiceIds));
         var balance = AccountBalance.Compute(input.Items, input.AsOf, disputed);
-        var items = input.Items
-            .OrderBy(i => i.Currency.Code, StringComparer.Ordinal)
-            .ThenBy(i => i.DueDate)
-            .ThenBy(i => i.InvoiceId, StringComparer.Ordinal)
-            .ToList();
+        var items = StatementItems.Ordered(input.Items);
         var notices = input.Notices.OrderBy(n => n.SentAt).ToList();
         var promises = input.Promises.OrderBy(p => p.RecordedAt).ToList();
         var disputes = input.Disputes.OrderBy(d => d.RecordedAt).ToList();
-        bool IsDisputed(LedgerItem i) => i.Disputed || disputed.Contains(i.InvoiceId);
+        bool IsDisputed(LedgerItem i) => StatementItems.IsDisputed(i, disputed);
 
         var json = Json(input, balance, items, notices, promises, disputes, IsDisputed);
         var html = EvidencePackHtml.Render(input, balance, items, notices, promises, disputes, IsDisputed);
-        var prefix = string.Join(
-            '/',
-            Uri.EscapeDataString(input.Account.Entity),
-            Uri.EscapeDataString(input.Account.CustomerId),
-            Uri.EscapeDataString(input.CaseId),
-            input.GeneratedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
-        return new EvidencePack(json, html, Sha256(json), Sha256(html), prefix);
+        var prefix = CasePrefix(input.Account.Entity, input.Account.CustomerId, input.CaseId)
+            + input.GeneratedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        return new EvidencePack(json, html, HexSha256.Of(json), HexSha256.Of(html), prefix);
     }
+
+    /// <summary>
+    /// The folder in the <c>evidence</c> container that holds a case's packs: <c>&lt;entity&gt;/&lt;customer&gt;/&lt;case&gt;/</c>,
+    /// each segment escaped so that a <c>/</c> in an id cannot move the pack into another case's folder.
+    /// </summary>
+    public static string CasePrefix(string entity, string customerId, string caseId) =>
+        string.Join('/', Uri.EscapeDataString(entity), Uri.EscapeDataString(customerId), Uri.EscapeDataString(caseId)) + "/";
 
     internal static string Instant(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     internal static string Date(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static string Json(
         EvidencePackInput input,

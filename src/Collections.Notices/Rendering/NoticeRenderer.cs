@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Collections.Domain.Aging;
 using Collections.Domain.Cases;
 using Collections.Domain.Ledger;
@@ -66,18 +64,14 @@ public sealed class NoticeRenderer : INoticeRenderer
 
     /// <summary>Lower-case hex SHA-256 of UTF-8 subject, NUL, HTML, NUL, text.</summary>
     public static string ContentHash(string subject, string html, string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(subject + "\0" + html + "\0" + text)));
+        HexSha256.Of(subject + "\0" + html + "\0" + text);
 
     private Dictionary<string, TemplateValue> BuildValues(NoticeRequest request, TimeZoneInfo zone)
     {
         var language = request.Language;
         var labels = NoticeLabels.For(language);
         var locale = _options.For(language);
-        var disputedIds = new HashSet<string>(request.DisputedInvoiceIds ?? new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
-        if (request.Dispute is { } dispute)
-        {
-            disputedIds.UnionWith(dispute.InvoiceIds);
-        }
+        var disputedIds = StatementItems.DisputedIds(request.DisputedInvoiceIds, request.Dispute is { } dispute ? [dispute.InvoiceIds] : []);
 
         var balance = AccountBalance.Compute(request.Items, request.AsOf, disputedIds);
         var sentDate = NoticeFormat.LocalDate(request.SentAt, zone);
@@ -100,7 +94,7 @@ public sealed class NoticeRenderer : INoticeRenderer
             ["contact_email"] = TemplateValue.Plain(_options.ContactEmail),
             ["contact_phone"] = TemplateValue.Plain(_options.ContactPhone),
             ["how_to_pay"] = TemplateValue.Multiline(locale.HowToPay.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()),
-            ["statement"] = StatementRenderer.Render(request.Items, balance, i => i.Disputed || disputedIds.Contains(i.InvoiceId), language),
+            ["statement"] = StatementRenderer.Render(request.Items, balance, i => StatementItems.IsDisputed(i, disputedIds), language),
         };
 
         switch (request.Kind)

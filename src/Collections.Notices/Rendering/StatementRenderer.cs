@@ -20,11 +20,7 @@ internal static class StatementRenderer
     {
         var l = NoticeLabels.For(language);
         var title = string.Format(CultureInfo.InvariantCulture, l.StatementTitle, NoticeFormat.Date(balance.AsOf, language));
-        var ordered = items
-            .OrderBy(i => i.Currency.Code, StringComparer.Ordinal)
-            .ThenBy(i => i.DueDate)
-            .ThenBy(i => i.InvoiceId, StringComparer.Ordinal)
-            .ToList();
+        var ordered = StatementItems.Ordered(items);
 
         var html = new StringBuilder();
         var text = new StringBuilder();

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Collections.Domain.Cases;
@@ -67,7 +66,7 @@ public sealed partial class NoticeTemplateCatalog
                 {
                     var version = overrideHash.Length == 0
                         ? BuiltInVersion
-                        : "override-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(overrideHash.ToString())))[..12];
+                        : "override-" + HexSha256.Of(overrideHash.ToString())[..12];
                     templates[(kind, language)] = new NoticeTemplate(kind, language, parts[0]!, parts[1]!, parts[2]!, version);
                 }
             }

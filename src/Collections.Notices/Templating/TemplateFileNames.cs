@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Collections.Domain.Cases;
 using Collections.Domain.Ledger;
 
@@ -60,12 +59,5 @@ public static class TemplateFileNames
 
         (kind, language, part) = (default, default, default);
         return false;
-    }
-
-    /// <summary>Parses a kind code such as <c>final-notice</c>.</summary>
-    public static bool TryParseKind(string code, [NotNullWhen(true)] out NoticeKind? kind)
-    {
-        kind = Enum.GetValues<NoticeKind>().Cast<NoticeKind?>().FirstOrDefault(k => string.Equals(KindCode(k!.Value), code, StringComparison.Ordinal));
-        return kind is not null;
     }
 }

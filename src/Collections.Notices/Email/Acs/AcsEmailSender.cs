@@ -73,7 +73,7 @@ public sealed class AcsEmailSender : IEmailSender
         SendResult? last = null;
         for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
         {
-            await ThrottleAsync(_sendThrottle, operationId, cancellationToken);
+            await _sendThrottle.WaitAsync(cancellationToken, delay => AcsEmailLog.SelfThrottled(_logger, operationId, delay));
             AcsEmailLog.Sending(_logger, operationId, attempt);
             using var http = _pipeline.CreateMessage();
             var request = http.Request;
@@ -106,20 +106,21 @@ public sealed class AcsEmailSender : IEmailSender
 
             var response = http.Response;
             retryAfter = RetryAfter(response);
-            switch (response.Status)
+            if (response.Status == 202)
             {
-                case 202:
-                    return await PollAsync(OperationLocation(response, operationId), operationId, retryAfter, cancellationToken);
-                case 408 or 429 or >= 500:
-                    last = SendResult.Transient(operationId, ErrorCode(response), ErrorMessage(response));
-                    if (retryAfter > _options.MaxRetryAfter)
-                    {
-                        return last;
-                    }
+                return await PollAsync(OperationLocation(response, operationId), operationId, retryAfter, cancellationToken);
+            }
 
-                    break;
-                default:
-                    return SendResult.Permanent(operationId, ErrorCode(response), ErrorMessage(response));
+            var (errorCode, errorMessage) = ResponseError(response);
+            if (response.Status is not (408 or 429 or >= 500))
+            {
+                return SendResult.Permanent(operationId, errorCode, errorMessage);
+            }
+
+            last = SendResult.Transient(operationId, errorCode, errorMessage);
+            if (retryAfter > _options.MaxRetryAfter)
+            {
+                return last;
             }
 
             if (!await DelayBeforeRetryAsync(operationId, response.Status, retryAfter, ref retryDelay, attempt, cancellationToken))
@@ -147,7 +148,7 @@ public sealed class AcsEmailSender : IEmailSender
                 await Task.Delay(wait, _time, cancellationToken);
             }
 
-            await ThrottleAsync(_statusThrottle, operationId, cancellationToken);
+            await _statusThrottle.WaitAsync(cancellationToken, delay => AcsEmailLog.SelfThrottled(_logger, operationId, delay));
             using var http = _pipeline.CreateMessage();
             http.Request.Method = RequestMethod.Get;
             http.Request.Uri.Reset(location);
@@ -171,7 +172,8 @@ public sealed class AcsEmailSender : IEmailSender
                     continue;
                 }
 
-                return SendResult.Transient(operationId, ErrorCode(response), ErrorMessage(response));
+                var (errorCode, errorMessage) = ResponseError(response);
+                return SendResult.Transient(operationId, errorCode, errorMessage);
             }
 
             using var doc = JsonDocument.Parse(response.Content.ToMemory());
@@ -188,16 +190,6 @@ public sealed class AcsEmailSender : IEmailSender
                 default:
                     return SendResult.Transient(operationId, "UnknownStatus", $"Unexpected operation status '{status}'.");
             }
-        }
-    }
-
-    private async Task ThrottleAsync(SendQuotaThrottle throttle, string operationId, CancellationToken cancellationToken)
-    {
-        var delay = throttle.Reserve();
-        if (delay > TimeSpan.Zero)
-        {
-            AcsEmailLog.SelfThrottled(_logger, operationId, delay);
-            await Task.Delay(delay, _time, cancellationToken);
         }
     }
 
@@ -277,10 +269,12 @@ public sealed class AcsEmailSender : IEmailSender
         return null;
     }
 
-    private static string ErrorCode(Response response) =>
-        TryError(response).Code ?? "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture);
-
-    private static string? ErrorMessage(Response response) => TryError(response).Message ?? response.ReasonPhrase;
+    // The body's error code and message, else the status code and reason phrase.
+    private static (string Code, string? Message) ResponseError(Response response)
+    {
+        var (code, message) = TryError(response);
+        return (code ?? "HTTP " + response.Status.ToString(CultureInfo.InvariantCulture), message ?? response.ReasonPhrase);
+    }
 
     private static (string? Code, string? Message) TryError(Response response)
     {

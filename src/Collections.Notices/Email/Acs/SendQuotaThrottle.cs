@@ -59,12 +59,13 @@ internal sealed class SendQuotaThrottle
         }
     }
 
-    /// <summary>Reserves a slot and waits for it on the injected clock.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Reserves a slot and waits for it on the injected clock; <paramref name="onWait"/> hears of any wait before it starts.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken, Action<TimeSpan>? onWait = null)
     {
         var delay = Reserve();
         if (delay > TimeSpan.Zero)
         {
+            onWait?.Invoke(delay);
             await Task.Delay(delay, _timeProvider, cancellationToken);
         }
     }
