@@ -37,14 +37,14 @@ internal sealed class AccountAccumulator
         {
             var c = record.Contact;
             var first = account.First;
-            Check(record, LedgerField.CustomerName, first.CustomerName, record.CustomerName, record.CustomerName, StringComparer.Ordinal);
-            Check(record, LedgerField.ContactEmail, first.Contact.Email, c.Email, c.Email, StringComparer.OrdinalIgnoreCase);
-            Merge(record, LedgerField.CcEmails, ref account.CcEmails, c.CcEmails, CcComparer.Instance, cc => string.Join(";", cc));
-            Merge(record, LedgerField.ContactName, ref account.ContactName, c.ContactName, StringComparer.Ordinal, v => v);
-            Merge(record, LedgerField.Language, ref account.Language, c.Language, EqualityComparer<NoticeLanguage?>.Default, v => v!.Value.ToCode());
-            Merge(record, LedgerField.TimeZone, ref account.TimeZone, c.TimeZone, StringComparer.Ordinal, v => v);
-            Merge(record, LedgerField.Country, ref account.Country, c.Country, StringComparer.Ordinal, v => v);
-            Merge(record, LedgerField.CreditGrade, ref account.Grade, c.Grade, EqualityComparer<CreditGrade?>.Default, v => v!.Value.ToString());
+            Check(record, account, LedgerField.CustomerName, first.CustomerName, record.CustomerName, StringComparison.Ordinal);
+            Check(record, account, LedgerField.ContactEmail, first.Contact.Email, c.Email, StringComparison.OrdinalIgnoreCase);
+            Merge(record, account, LedgerField.CcEmails, ref account.CcEmails, c.CcEmails, CcComparer.Instance, cc => string.Join(";", cc));
+            Merge(record, account, LedgerField.ContactName, ref account.ContactName, c.ContactName, StringComparer.Ordinal, v => v);
+            Merge(record, account, LedgerField.Language, ref account.Language, c.Language, EqualityComparer<NoticeLanguage?>.Default, v => v!.Value.ToCode());
+            Merge(record, account, LedgerField.TimeZone, ref account.TimeZone, c.TimeZone, StringComparer.Ordinal, v => v);
+            Merge(record, account, LedgerField.Country, ref account.Country, c.Country, StringComparer.Ordinal, v => v);
+            Merge(record, account, LedgerField.CreditGrade, ref account.Grade, c.Grade, EqualityComparer<CreditGrade?>.Default, v => v!.Value.ToString());
         }
 
         if (_keepItems)
@@ -79,22 +79,21 @@ internal sealed class AccountAccumulator
         return result;
     }
 
-    private void Check<T>(LedgerRecord record, LedgerField field, T established, T value, string shown, IEqualityComparer<T> comparer)
+    private void Check(LedgerRecord record, Builder account, LedgerField field, string established, string value, StringComparison comparison)
     {
-        if (!comparer.Equals(established, value))
+        if (!string.Equals(established, value, comparison))
         {
-            Inconsistent(record, field, shown, _accounts[record.Key].First.Row);
+            Inconsistent(record, field, value, account.First.Row);
         }
     }
 
-    private void Merge<T>(LedgerRecord record, LedgerField field, ref T? established, T? value, IEqualityComparer<T?> comparer, Func<T, string> show)
+    private void Merge<T>(LedgerRecord record, Builder account, LedgerField field, ref T? established, T? value, IEqualityComparer<T?> comparer, Func<T, string> show)
     {
         if (value is null)
         {
             return;
         }
 
-        var account = _accounts[record.Key];
         if (established is null)
         {
             established = value;
@@ -143,9 +142,11 @@ internal sealed class AccountAccumulator
     {
         public static readonly CcComparer Instance = new();
 
+        // Rows usually repeat the list in the same order: compare as given before sorting both.
         public bool Equals(IReadOnlyList<string>? x, IReadOnlyList<string>? y) =>
             x is not null && y is not null
-            && x.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(y.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+            && (x.SequenceEqual(y, StringComparer.OrdinalIgnoreCase)
+                || x.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(y.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase));
 
         public int GetHashCode(IReadOnlyList<string>? obj) => obj?.Count ?? 0;
     }

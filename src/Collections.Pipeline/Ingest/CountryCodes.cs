@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Collections.Pipeline.Ingest;
 
@@ -20,6 +21,12 @@ internal static class CountryCodes
     public static int Count => Codes.Count;
 
     /// <summary>Whether the trimmed, upper-cased value is an assigned code.</summary>
-    public static bool IsKnown(string? value) =>
-        value is not null && Codes.Contains(value.Trim().ToUpperInvariant());
+    public static bool IsKnown(string? value) => TryNormalize(value, out _);
+
+    /// <summary>The assigned code the trimmed, upper-cased value names (the set's own string, so rows share it).</summary>
+    public static bool TryNormalize(string? value, [NotNullWhen(true)] out string? code)
+    {
+        code = null;
+        return value is not null && Codes.TryGetValue(value.Trim().ToUpperInvariant(), out code);
+    }
 }

@@ -53,7 +53,8 @@ internal static class DateValueParser
         return false;
     }
 
-    private static bool IsIsoShape(string s) =>
+    /// <summary>Whether the value has the <c>yyyy-MM-dd</c> shape (digits and dashes; not whether the day exists).</summary>
+    internal static bool IsIsoShape(ReadOnlySpan<char> s) =>
         s.Length == 10 && s[4] == '-' && s[7] == '-'
         && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && char.IsAsciiDigit(s[2]) && char.IsAsciiDigit(s[3])
         && char.IsAsciiDigit(s[5]) && char.IsAsciiDigit(s[6]) && char.IsAsciiDigit(s[8]) && char.IsAsciiDigit(s[9]);

@@ -22,7 +22,7 @@ internal static class FileNameDate
         }
 
         var tail = stem[^10..];
-        if (tail[4] != '-' || tail[7] != '-' || !IsDigits(tail[..4]) || !IsDigits(tail[5..7]) || !IsDigits(tail[8..]))
+        if (!DateValueParser.IsIsoShape(tail))
         {
             return Outcome.None;
         }
@@ -30,18 +30,5 @@ internal static class FileNameDate
         return DateOnly.TryParseExact(tail, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
             ? Outcome.Found
             : Outcome.Invalid;
-    }
-
-    private static bool IsDigits(ReadOnlySpan<char> s)
-    {
-        foreach (var c in s)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

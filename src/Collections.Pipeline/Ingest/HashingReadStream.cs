@@ -2,14 +2,22 @@ using System.Security.Cryptography;
 
 namespace Collections.Pipeline.Ingest;
 
-/// <summary>A forward-only read wrapper that computes the SHA-256 of every byte read through it.</summary>
+/// <summary>
+/// A forward-only read wrapper that computes the SHA-256 of every byte read through it. Given the digest
+/// up front (a seekable file hashed once already), it only passes bytes through.
+/// </summary>
 internal sealed class HashingReadStream : Stream
 {
     private readonly Stream _inner;
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly IncrementalHash? _hash;
     private string? _hex;
 
-    public HashingReadStream(Stream inner) => _inner = inner;
+    public HashingReadStream(Stream inner, string? knownSha256 = null)
+    {
+        _inner = inner;
+        _hex = knownSha256;
+        _hash = knownSha256 is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+    }
 
     public long BytesRead { get; private set; }
 
@@ -27,7 +35,10 @@ internal sealed class HashingReadStream : Stream
         set => throw new NotSupportedException();
     }
 
-    /// <summary>Reads whatever is left (so the hash covers the whole content) and returns the lowercase hex digest.</summary>
+    /// <summary>
+    /// Reads whatever is left (so the hash covers the whole content) and returns the lowercase hex digest;
+    /// returns the known digest at once.
+    /// </summary>
     public string Complete(CancellationToken cancellationToken)
     {
         if (_hex is null)
@@ -38,7 +49,7 @@ internal sealed class HashingReadStream : Stream
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            _hex = Convert.ToHexStringLower(_hash.GetHashAndReset());
+            _hex = Convert.ToHexStringLower(_hash!.GetHashAndReset());
         }
 
         return _hex;
@@ -51,7 +62,7 @@ internal sealed class HashingReadStream : Stream
         var n = _inner.Read(buffer);
         if (n > 0)
         {
-            _hash.AppendData(buffer[..n]);
+            _hash?.AppendData(buffer[..n]);
             BytesRead += n;
         }
 
@@ -72,7 +83,7 @@ internal sealed class HashingReadStream : Stream
     {
         if (disposing)
         {
-            _hash.Dispose();
+            _hash?.Dispose();
         }
 
         // The caller owns the inner stream.

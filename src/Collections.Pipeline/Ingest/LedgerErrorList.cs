@@ -12,12 +12,9 @@ internal sealed class LedgerErrorList
 
     public IReadOnlyList<LedgerError> Kept => _kept;
 
-    public bool HasFileLevelError { get; private set; }
-
     public void Add(LedgerError error)
     {
         Count++;
-        HasFileLevelError |= error.Row is null;
         if (_kept.Count < _cap)
         {
             _kept.Add(error);

@@ -16,8 +16,6 @@ internal sealed class LedgerHeader
     /// <summary>Per file column: whether any field reads it.</summary>
     public bool[] Wanted { get; }
 
-    public bool Has(LedgerField field) => _columnOf[(int)field] >= 0;
-
     /// <summary>The cell of a field in a row, or an empty cell when the column is absent or short.</summary>
     public LedgerCell Cell(LedgerField field, LedgerCell[] cells, int cellCount)
     {

@@ -75,7 +75,7 @@ public sealed class LedgerParser
     {
         retryAsGb18030 = false;
         var start = content.CanSeek ? content.Position : 0;
-        using var hashing = new HashingReadStream(content);
+        using var hashing = new HashingReadStream(content, knownSha);
         var run = new Run(request, new LedgerErrorList(_options.MaxErrors), hashing) { KnownSha = knownSha };
         var prefix = new byte[SniffLength];
         var n = hashing.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
@@ -185,7 +185,6 @@ public sealed class LedgerParser
         if (header is null)
         {
             // Not processable, but still count the rows for the report (one row in memory at a time).
-            want?.Invoke(null);
             while (rows.TryReadRow(out _, out _, out _))
             {
                 run.Rows++;

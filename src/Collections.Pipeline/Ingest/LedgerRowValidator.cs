@@ -219,9 +219,9 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        if (CountryCodes.IsKnown(cell.AsText()))
+        if (CountryCodes.TryNormalize(cell.AsText(), out var code))
         {
-            return Intern(cell.AsText().ToUpperInvariant());
+            return code;
         }
 
         Error(LedgerErrorCode.InvalidCountry, row, LedgerField.Country, cell, "not an ISO 3166 alpha-2 country code (e.g. CN, DE)");
@@ -235,8 +235,7 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        var text = cell.AsText();
-        if (text.Length == 1 && char.IsAsciiLetter(text[0]) && Enum.TryParse<CreditGrade>(text, ignoreCase: true, out var grade))
+        if (LedgerValues.TryParseGrade(cell.AsText(), out var grade))
         {
             return grade;
         }
@@ -346,24 +345,23 @@ internal sealed class LedgerRowValidator
 
     private void CheckSigns(int row, decimal amount, decimal open)
     {
-        var text = open.ToString(CultureInfo.InvariantCulture);
         if (amount == 0m)
         {
             _errors.Add(LedgerErrorCode.SignRule, row, LedgerField.Amount, "0", "amount must not be zero: positive for an invoice, negative for a credit note or unapplied cash");
         }
         else if (amount > 0m && (open < 0m || open > amount))
         {
-            _errors.Add(LedgerErrorCode.SignRule, row, LedgerField.OpenAmount, text, "for an invoice (amount > 0) open_amount must be between 0 and amount");
+            _errors.Add(LedgerErrorCode.SignRule, row, LedgerField.OpenAmount, open.ToString(CultureInfo.InvariantCulture), "for an invoice (amount > 0) open_amount must be between 0 and amount");
         }
         else if (amount < 0m && (open > 0m || open < amount))
         {
-            _errors.Add(LedgerErrorCode.SignRule, row, LedgerField.OpenAmount, text, "for a credit note or unapplied cash (amount < 0) open_amount must be between amount and 0");
+            _errors.Add(LedgerErrorCode.SignRule, row, LedgerField.OpenAmount, open.ToString(CultureInfo.InvariantCulture), "for a credit note or unapplied cash (amount < 0) open_amount must be between amount and 0");
         }
     }
 
     private void CheckAsOf(int row, LedgerCell cell)
     {
-        if (!_header.Has(LedgerField.AsOf) || cell.IsBlank)
+        if (cell.IsBlank)
         {
             return;
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Collections.Domain.Ledger;
 
 namespace Collections.Pipeline.Ingest;
 
@@ -45,6 +46,19 @@ internal static class LedgerValues
             return true;
         }
 
+        return false;
+    }
+
+    /// <summary>Parses a credit grade: one letter A to D, any case, surrounding white space ignored.</summary>
+    public static bool TryParseGrade(string value, out CreditGrade grade)
+    {
+        var text = value.AsSpan().Trim();
+        if (text.Length == 1 && char.IsAsciiLetter(text[0]))
+        {
+            return Enum.TryParse(text, ignoreCase: true, out grade);
+        }
+
+        grade = default;
         return false;
     }
 

@@ -203,7 +203,8 @@ public sealed record MappingProfile
             problems.Add($"defaults.timeZone '{d.TimeZone}' is not a known IANA time zone.");
         }
 
-        if (d.Country is not null && !CountryCodes.IsKnown(d.Country))
+        string? country = null;
+        if (d.Country is not null && !CountryCodes.TryNormalize(d.Country, out country))
         {
             problems.Add($"defaults.country '{d.Country}' is not an ISO 3166 alpha-2 code.");
         }
@@ -211,7 +212,7 @@ public sealed record MappingProfile
         CreditGrade? grade = null;
         if (d.Grade is not null)
         {
-            if (d.Grade.Trim() is [var letter] && char.IsAsciiLetter(letter) && Enum.TryParse<CreditGrade>(d.Grade.Trim(), ignoreCase: true, out var g))
+            if (LedgerValues.TryParseGrade(d.Grade, out var g))
             {
                 grade = g;
             }
@@ -226,6 +227,6 @@ public sealed record MappingProfile
             problems.Add($"defaults.entity '{d.Entity}' is empty or contains / \\ # ? or control characters.");
         }
 
-        return new MappingProfileDefaults(d.Entity?.Trim(), currency, language, timeZone, d.Country?.Trim().ToUpperInvariant(), grade);
+        return new MappingProfileDefaults(d.Entity?.Trim(), currency, language, timeZone, country, grade);
     }
 }

@@ -24,12 +24,13 @@ public static class KpiCalculator
     public static KpiReport Compute(KpiPeriod period, DateOnly asOf, DateTimeOffset now, IReadOnlyList<KpiCaseData> cases, IReadOnlyList<SnapshotSummary> summaries, DunningPolicy policy)
     {
         var recovery = RecoveryCalculator.RecoveryRates(period, ItemMovements.From(cases));
+        var open = OpenBalances(cases, asOf);
         return new KpiReport
         {
             Period = period,
             AsOf = asOf,
-            Aging = Aging(cases, asOf),
-            Lights = Lights(cases, asOf),
+            Aging = Aging(open),
+            Lights = Lights(open),
             RecoveryRates = recovery,
             BadDebtRates = RecoveryCalculator.BadDebtRates(period, cases, recovery),
             Dso = Dso(period, summaries),
@@ -43,29 +44,10 @@ public static class KpiCalculator
     }
 
     /// <summary>Open cases by account bucket and currency: accounts with a positive open balance, their open and overdue amounts.</summary>
-    public static IReadOnlyList<AgingRow> Aging(IEnumerable<KpiCaseData> cases, DateOnly asOf)
-    {
-        var rows = new SortedDictionary<(string Currency, AgingBucket Bucket), AgingRow>();
-        foreach (var c in cases.Where(c => !c.State.IsClosed))
-        {
-            var balance = Balance(c.State, asOf);
-            foreach (var b in balance.Balances.Where(b => b.Open > 0m))
-            {
-                var key = (b.Currency.Code, balance.Bucket);
-                var row = rows.GetValueOrDefault(key) ?? new AgingRow(b.Currency.Code, balance.Bucket.ToLabel(), 0, 0m, 0m);
-                rows[key] = row with { Accounts = row.Accounts + 1, Open = row.Open + b.Open, Overdue = row.Overdue + b.Overdue };
-            }
-        }
-
-        return [.. rows.Values];
-    }
+    public static IReadOnlyList<AgingRow> Aging(IEnumerable<KpiCaseData> cases, DateOnly asOf) => Aging(OpenBalances(cases, asOf));
 
     /// <summary>Open cases by traffic light.</summary>
-    public static LightCounts Lights(IEnumerable<KpiCaseData> cases, DateOnly asOf)
-    {
-        var lights = cases.Where(c => !c.State.IsClosed).Select(c => Balance(c.State, asOf).Light).ToList();
-        return new LightCounts(lights.Count(l => l == TrafficLight.Green), lights.Count(l => l == TrafficLight.Yellow), lights.Count(l => l == TrafficLight.Red));
-    }
+    public static LightCounts Lights(IEnumerable<KpiCaseData> cases, DateOnly asOf) => Lights(OpenBalances(cases, asOf));
 
     /// <summary>Ending receivables / (credit sales / days) per currency, from the snapshot summaries.</summary>
     public static IReadOnlyList<DsoRow> Dso(KpiPeriod period, IReadOnlyList<SnapshotSummary> summaries)
@@ -157,6 +139,29 @@ public static class KpiCalculator
     /// <summary>The account's balances on a date, with the case's disputes, never before its latest snapshot.</summary>
     public static AccountBalance Balance(CaseState state, DateOnly asOf) =>
         AccountBalance.Compute(state.Items, asOf < state.AsOf ? state.AsOf : asOf, state.DisputedInvoiceIds);
+
+    // Aging and Lights read the same balances; Compute builds them once for both.
+    private static List<AccountBalance> OpenBalances(IEnumerable<KpiCaseData> cases, DateOnly asOf) =>
+        [.. cases.Where(c => !c.State.IsClosed).Select(c => Balance(c.State, asOf))];
+
+    private static IReadOnlyList<AgingRow> Aging(List<AccountBalance> open)
+    {
+        var rows = new SortedDictionary<(string Currency, AgingBucket Bucket), AgingRow>();
+        foreach (var balance in open)
+        {
+            foreach (var b in balance.Balances.Where(b => b.Open > 0m))
+            {
+                var key = (b.Currency.Code, balance.Bucket);
+                var row = rows.GetValueOrDefault(key) ?? new AgingRow(b.Currency.Code, balance.Bucket.ToLabel(), 0, 0m, 0m);
+                rows[key] = row with { Accounts = row.Accounts + 1, Open = row.Open + b.Open, Overdue = row.Overdue + b.Overdue };
+            }
+        }
+
+        return [.. rows.Values];
+    }
+
+    private static LightCounts Lights(List<AccountBalance> open) =>
+        new(open.Count(b => b.Light == TrafficLight.Green), open.Count(b => b.Light == TrafficLight.Yellow), open.Count(b => b.Light == TrafficLight.Red));
 
     private static List<SnapshotSummary> Closing(KpiPeriod period, IReadOnlyList<SnapshotSummary> summaries) =>
         Latest(summaries.Where(s => s.AsOf <= period.To));

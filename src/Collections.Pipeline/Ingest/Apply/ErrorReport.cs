@@ -23,7 +23,7 @@ public static class ErrorReport
             errorsOmitted = result.ErrorsOmitted,
             errors = result.Errors.Select(e => new { row = e.Row, column = e.Column, value = e.Value, code = e.Code.ToString(), message = e.Message }),
         },
-        Json);
+        ReportJson.Options);
 
     /// <summary>The CSV report: row, column, value, code, message.</summary>
     public static string ToCsv(LedgerParseResult result)
@@ -58,6 +58,4 @@ public static class ErrorReport
         var v = value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
         return v.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
     }
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 }

@@ -18,7 +18,6 @@ namespace Collections.Pipeline.Ingest.Apply;
 public sealed partial class LedgerIngestProcessor
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private readonly BlobServiceClient _blobs;
     private readonly ILedgerFileStore _files;
@@ -141,7 +140,7 @@ public sealed partial class LedgerIngestProcessor
             if (await _files.FindAppliedBySha256Async(result.Sha256, cancellationToken) is { } original && !string.Equals(original.Id, id, StringComparison.Ordinal))
             {
                 var note = $"duplicate of {original.FileName} (same content, applied {original.CompletedAt:yyyy-MM-dd HH:mm}Z); nothing to do";
-                await MoveAsync(blob, leaseId, _options.ProcessedContainer, JsonSerializer.Serialize(new { file = record.FileName, sha256 = result.Sha256, status = "Duplicate", duplicateOf = original.FileName }, Json), ".summary.json", cancellationToken);
+                await MoveAsync(blob, leaseId, _options.ProcessedContainer, JsonSerializer.Serialize(new { file = record.FileName, sha256 = result.Sha256, status = "Duplicate", duplicateOf = original.FileName }, ReportJson.Options), ".summary.json", cancellationToken);
                 return await _files.SaveAsync(record with { Status = LedgerFileStatus.Duplicate, DuplicateOf = original.Id, Message = note, CompletedAt = _time.GetUtcNow(), ReportBlob = $"{_options.ProcessedContainer}/{blob.Name}.summary.json" }, cancellationToken);
             }
 
@@ -158,7 +157,7 @@ public sealed partial class LedgerIngestProcessor
             record = await _files.SaveAsync(record with { Status = LedgerFileStatus.Applying }, cancellationToken);
             record = await ApplyAsync(record, result, blob.Name, cancellationToken);
 
-            var summary = JsonSerializer.Serialize(new { file = record.FileName, sha256 = result.Sha256, asOf = result.AsOf, entities = result.Entities, rows = result.RowCount, accounts = result.AccountCount, status = "Applied" }, Json);
+            var summary = JsonSerializer.Serialize(new { file = record.FileName, sha256 = result.Sha256, asOf = result.AsOf, entities = result.Entities, rows = result.RowCount, accounts = result.AccountCount, status = "Applied" }, ReportJson.Options);
             await MoveAsync(blob, leaseId, _options.ProcessedContainer, summary, ".summary.json", cancellationToken);
             var done = await _files.SaveAsync(record with
             {
