@@ -11,6 +11,8 @@
 # empty package cache). docs/hosting.md describes the layout and the deployment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/ensure-npm.sh
+. scripts/lib/ensure-npm.sh
 
 configuration=Release
 runtime=linux-x64
@@ -32,9 +34,7 @@ case "$executable" in
 esac
 
 # The dashboard embeds chart.js from the pinned npm tools; install them if missing.
-if [ ! -f node_modules/chart.js/package.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+ensure_npm_tools node_modules/chart.js/package.json
 
 rm -rf "$out" "$zip_file"
 mkdir -p "$out"

@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+# shellcheck source=scripts/lib/ensure-npm.sh
+. scripts/lib/ensure-npm.sh
 
 demo=false
 for arg in "$@"; do
@@ -81,10 +83,9 @@ wait_port() {
 }
 
 # ---- pinned tools --------------------------------------------------------------------------------------
-if [ ! -x node_modules/.bin/azurite ] || [ ! -x node_modules/.bin/maildev ] || [ ! -f node_modules/.package-lock.json ] \
-   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if npm_tools_stale node_modules/.bin/azurite node_modules/.bin/maildev node_modules/.package-lock.json; then
   say "installing the pinned local tools (npm ci)..."
-  npm ci --no-audit --no-fund --loglevel=error
+  npm_tools_install
 fi
 
 # ---- settings ------------------------------------------------------------------------------------------
@@ -190,7 +191,7 @@ if [ "$demo" = true ]; then
     say "uploaded: watch the dashboard and the inbox; a demo minute is a dunning day."
   else
     status=$?
-    say "upload failed (exit $status): the 'upload' CLI verb may not be available yet. The host keeps running;"
+    say "upload failed (exit $status; the CLI's message is above). The host keeps running;"
     say "drop $ledger into the 'ledgers' container yourself (Azurite blob port $blob_port) to start the demo."
   fi
 fi

@@ -4,10 +4,10 @@
 # emulators on free ports; nothing needs to be running beforehand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/ensure-npm.sh
+. scripts/lib/ensure-npm.sh
 
-if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+ensure_npm_tools node_modules/.bin/azurite
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -9,9 +9,10 @@ if (CliDispatcher.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCollectionsConfiguration();
+HostSettings settings;
 try
 {
-    builder.AddCollections();
+    settings = builder.AddCollections();
     builder.Services.AddOperationsApi();
 }
 catch (InvalidSettingsException ex)
@@ -20,7 +21,7 @@ catch (InvalidSettingsException ex)
     return 1;
 }
 
-builder.AddCollectionsTelemetry();
+builder.AddCollectionsTelemetry(settings);
 var app = builder.Build();
 app.MapHealth();
 app.MapFunctionInvocations();

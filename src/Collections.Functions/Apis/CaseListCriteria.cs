@@ -6,6 +6,7 @@ using Collections.Domain.Ledger;
 using Collections.Domain.Monetary;
 using Collections.Functions.Apis.Models;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.Queries;
 
 namespace Collections.Functions.Apis;
 
@@ -109,15 +110,18 @@ internal sealed record CaseListCriteria
         return true;
     }
 
-    /// <summary>Whether a case passes the in-memory filters (its summary carries the light judged today).</summary>
-    public bool Matches(CaseState state, CaseSummaryDto summary) =>
+    /// <summary>
+    /// Whether a case passes the in-memory filters. The state-only predicates run first; the light (judged today on
+    /// the debtor's local date) costs a balance computation, so it is computed only when a light filter is set.
+    /// </summary>
+    public bool Matches(CaseState state, DateTimeOffset now) =>
         (Stages is null || Stages.Contains(state.Stage))
         && (Grades is null || (state.Contact is { } c && Grades.Contains(c.Grade)))
-        && (Lights is null || (AgingLabels.TryParseLight(summary.Light, out var light) && Lights.Contains(light)))
         && (Currencies is null || state.Items.Any(i => Currencies.Contains(i.Currency.Code)))
         && (Text is null
             || state.Account.CustomerId.Contains(Text, StringComparison.OrdinalIgnoreCase)
-            || state.CustomerName.Contains(Text, StringComparison.OrdinalIgnoreCase));
+            || state.CustomerName.Contains(Text, StringComparison.OrdinalIgnoreCase))
+        && (Lights is null || Lights.Contains(KpiCalculator.Balance(state, CaseViews.BalanceDate(state, now)).Light));
 
     public static string EncodeToken(string caseId) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(caseId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,4 +1,5 @@
 using Azure;
+using Collections.Domain.Cases;
 using Collections.Functions.Apis.Models;
 using Collections.Pipeline.Cases;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,23 +27,18 @@ internal static class CasesApi
         }
 
         var now = time.GetUtcNow();
-        var matches = new List<CaseSummaryDto>();
+        var matches = new List<CaseState>();
         await foreach (var stored in store.ListAsync(criteria.StoreFilter, ct))
         {
             var state = stored.State;
-            if (criteria.After is not null && string.CompareOrdinal(state.CaseId, criteria.After) <= 0)
+            if ((criteria.After is null || string.CompareOrdinal(state.CaseId, criteria.After) > 0) && criteria.Matches(state, now))
             {
-                continue;
-            }
-
-            var summary = CaseViews.Summary(state, now);
-            if (criteria.Matches(state, summary))
-            {
-                matches.Add(summary);
+                matches.Add(state);
             }
         }
 
-        var page = matches.OrderBy(s => s.InstanceId, StringComparer.Ordinal).Take(criteria.PageSize + 1).ToList();
+        // Summaries (time zone, balances) only for the page, plus the one that tells whether another page follows.
+        var page = matches.OrderBy(s => s.CaseId, StringComparer.Ordinal).Take(criteria.PageSize + 1).Select(s => CaseViews.Summary(s, now)).ToList();
         string? token = null;
         if (page.Count > criteria.PageSize)
         {
@@ -63,11 +59,13 @@ internal static class CasesApi
         }
 
         var state = stored.State;
-        var timeline = await store.GetTimelineAsync(instanceId, ct);
-        var outbox = await store.GetOutboxAsync(instanceId, ct);
-        var pack = await evidence.LatestAsync(state.Account.Entity, state.Account.CustomerId, state.CaseId, ct);
+        var timeline = store.GetTimelineAsync(instanceId, ct);
+        var outbox = store.GetOutboxAsync(instanceId, ct);
+        var evidencePack = evidence.LatestAsync(state.Account.Entity, state.Account.CustomerId, state.CaseId, ct);
+        await Task.WhenAll(timeline, outbox, evidencePack);
+        var pack = await evidencePack;
         var link = pack is null ? null : EvidenceLocator.Link(state.CaseId, pack);
-        return TypedResults.Ok(CaseViews.Detail(state, time.GetUtcNow(), timeline, outbox, link));
+        return TypedResults.Ok(CaseViews.Detail(state, time.GetUtcNow(), await timeline, await outbox, link));
     }
 
     public static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetEvidence(

@@ -1,12 +1,13 @@
 using Collections.Functions.Apis.Models;
 using Collections.Functions.Hosting;
+using Collections.Notices.Evidence;
 using Collections.Storage.Blobs;
 
 namespace Collections.Functions.Apis;
 
 /// <summary>
 /// Finds a case's latest evidence pack in the <c>evidence</c> container. Packs are written under
-/// <c>&lt;entity&gt;/&lt;customer&gt;/&lt;case&gt;/&lt;yyyyMMddTHHmmssZ&gt;.(json|html)</c> (escaped segments; see EvidencePackBuilder),
+/// <c>&lt;entity&gt;/&lt;customer&gt;/&lt;case&gt;/&lt;yyyyMMddTHHmmssZ&gt;.(json|html)</c> (escaped segments; see <see cref="EvidencePackBuilder.CasePrefix"/>),
 /// so the latest is the greatest name under the case's prefix.
 /// </summary>
 internal sealed class EvidenceLocator(BlobServiceClient blobs)
@@ -16,7 +17,7 @@ internal sealed class EvidenceLocator(BlobServiceClient blobs)
     /// <summary>The latest pack's blob prefix (without extension), or null when the case has none.</summary>
     public async Task<string?> LatestAsync(string entity, string customerId, string caseId, CancellationToken cancellationToken)
     {
-        var prefix = string.Join('/', Uri.EscapeDataString(entity), Uri.EscapeDataString(customerId), Uri.EscapeDataString(caseId)) + "/";
+        var prefix = EvidencePackBuilder.CasePrefix(entity, customerId, caseId);
         string? latest = null;
         await foreach (var blob in Container.GetBlobsAsync(prefix, cancellationToken: cancellationToken))
         {

@@ -29,6 +29,8 @@ internal static class OverviewApi
             all.Add(stored.State);
         }
 
+        var byStage = all.CountBy(s => s.Stage).ToDictionary();
+        var byStatus = all.CountBy(s => s.Status).ToDictionary();
         var open = all.Where(s => !s.IsClosed).ToList();
         var asOf = DateOnly.FromDateTime(now.UtcDateTime);
         var data = open.Select(s => new KpiCaseData(s, [], [])).ToList();
@@ -36,8 +38,8 @@ internal static class OverviewApi
         return TypedResults.Ok(new OverviewDto
         {
             GeneratedAt = now,
-            ByStage = [.. Enum.GetValues<CaseStage>().Select(st => new CountDto(st.ToString(), all.Count(s => s.Stage == st)))],
-            ByStatus = [.. Enum.GetValues<RuntimeStatus>().Select(rs => new CountDto(rs.ToString(), all.Count(s => s.Status == rs)))],
+            ByStage = [.. Enum.GetValues<CaseStage>().Select(st => new CountDto(st.ToString(), byStage.GetValueOrDefault(st)))],
+            ByStatus = [.. Enum.GetValues<RuntimeStatus>().Select(rs => new CountDto(rs.ToString(), byStatus.GetValueOrDefault(rs)))],
             Lights = KpiCalculator.Lights(data, asOf),
             Aging = KpiCalculator.Aging(data, asOf),
             DueNext7Days = [.. open.Where(s => s.Next is { } n && n.At <= now.AddDays(7)).OrderBy(s => s.Next!.At).Take(MaxRows).Select(s => CaseViews.Summary(s, now))],

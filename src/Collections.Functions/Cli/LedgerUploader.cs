@@ -26,16 +26,17 @@ internal static class LedgerUploader
         }
 
         await using var file = File.OpenRead(path);
+        BlobContentInfo uploaded;
         try
         {
-            await container.GetBlobClient(blobName).UploadAsync(file, new BlobUploadOptions { Metadata = metadata, Conditions = BlobRequestConditions.CreateOnly }, ct);
+            // The upload response carries Last-Modified; reading the properties again would race with the host moving the blob.
+            uploaded = (await container.GetBlobClient(blobName).UploadAsync(file, new BlobUploadOptions { Metadata = metadata, Conditions = BlobRequestConditions.CreateOnly }, ct)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             throw new InvalidOperationException($"a file named '{blobName}' is still waiting in the '{StorageNames.LedgersContainer}' container; wait for it or use --name", ex);
         }
 
-        var properties = (await container.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: ct)).Value;
-        return LedgerFileIds.For(blobName, properties.LastModified!.Value);
+        return LedgerFileIds.For(blobName, uploaded.LastModified!.Value);
     }
 }

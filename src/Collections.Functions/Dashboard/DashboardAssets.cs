@@ -20,9 +20,6 @@ internal static class DashboardAssets
     public static (byte[] Content, string ContentType)? Get(string name) =>
         Files.Value.TryGetValue(name, out var file) ? file : null;
 
-    /// <summary>Every asset name.</summary>
-    public static IEnumerable<string> Names => Files.Value.Keys;
-
     private static FrozenDictionary<string, (byte[], string)> Load()
     {
         var assembly = typeof(DashboardAssets).Assembly;

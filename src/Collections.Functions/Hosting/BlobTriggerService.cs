@@ -84,8 +84,8 @@ internal sealed partial class BlobTriggerService(
             LogProcessFailed(attempts + 1, ex.GetType().Name, ex.Message);
             if (attempts + 1 >= MaxAttempts)
             {
+                // StorageBootstrap creates the poison queue before the hosted services start.
                 var poison = queues.GetQueueClient(StorageNames.BlobTriggerPoisonQueue);
-                await poison.CreateIfNotExistsAsync(ct);
                 await poison.SendMessageAsync(JsonSerializer.Serialize(new { FunctionId = FunctionInvocations.LedgerIngest, BlobType = "BlockBlob", ContainerName = StorageNames.LedgersContainer, BlobName = item.Name, ETag = item.ETag.ToString() }), null, QueueClient.NeverExpires, ct);
             }
         }

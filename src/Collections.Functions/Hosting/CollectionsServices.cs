@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using Collections.Domain.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Collections.Notices.Email;
 using Collections.Notices.Email.Acs;
@@ -93,7 +94,7 @@ internal static class CollectionsServices
         services.AddSingleton(new IngestOptions
         {
             DefaultTimeZone = settings.DefaultTimeZone,
-            DefaultLanguage = settings.DefaultLanguage == Domain.Ledger.NoticeLanguage.ChineseSimplified ? "zh-CN" : "en",
+            DefaultLanguage = settings.DefaultLanguage.ToCode(),
         });
         services.AddSingleton(sp => new LedgerParser(sp.GetRequiredService<IngestOptions>()));
         services.AddSingleton(new LedgerIngestOptions

@@ -18,6 +18,12 @@ public sealed class HostSettings
     /// <summary>The storage connection's configuration name.</summary>
     public const string StorageConnectionName = "AzureWebJobsStorage";
 
+    // Defaults shared by the property initialisers and Read (which falls back to them when a setting is absent or invalid).
+    private const string DefaultTimeZoneId = "Asia/Shanghai";
+    private static readonly Uri DefaultBaseUrl = new("http://localhost:7071/");
+    private static readonly CronSchedule DefaultSweeperSchedule = CronSchedule.Parse("0 */5 * * * *");
+    private static readonly TimeSpan DefaultMaxPollingInterval = TimeSpan.FromSeconds(2);
+
     /// <summary>Dunning policy file; the shipped default when empty.</summary>
     public string? PolicyFile { get; init; }
 
@@ -25,13 +31,13 @@ public sealed class HostSettings
     public required DunningPolicy Policy { get; init; }
 
     /// <summary>Time zone of debtors whose ledger row names none.</summary>
-    public string DefaultTimeZone { get; init; } = "Asia/Shanghai";
+    public string DefaultTimeZone { get; init; } = DefaultTimeZoneId;
 
     /// <summary>Language of debtors whose ledger row names none.</summary>
     public NoticeLanguage DefaultLanguage { get; init; } = NoticeLanguage.English;
 
     /// <summary>Public base URL of the host (dashboard links in internal notices).</summary>
-    public Uri BaseUrl { get; init; } = new("http://localhost:7071/");
+    public Uri BaseUrl { get; init; } = DefaultBaseUrl;
 
     /// <summary>Virtual seconds per real second (1 = real time; 1440 = a day per minute).</summary>
     public double ClockSpeed { get; init; } = 1;
@@ -64,13 +70,13 @@ public sealed class HostSettings
     public IReadOnlyList<string> OperatorKeys { get; init; } = [];
 
     /// <summary>NCRONTAB schedule of the sweeper.</summary>
-    public CronSchedule SweeperSchedule { get; init; } = CronSchedule.Parse("0 */5 * * * *");
+    public CronSchedule SweeperSchedule { get; init; } = DefaultSweeperSchedule;
 
     /// <summary>Queue consumption (batch size, visibility, poison threshold).</summary>
     public QueuePumpOptions Queues { get; init; } = new();
 
     /// <summary>Longest wait between polls of an empty queue or container in standalone mode.</summary>
-    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan MaxPollingInterval { get; init; } = DefaultMaxPollingInterval;
 
     /// <summary><c>none</c>, <c>console</c> or <c>otlp</c>.</summary>
     public string TelemetryExporter { get; init; } = "none";
@@ -103,7 +109,7 @@ public sealed class HostSettings
             }
         }
 
-        var tz = Get("Collections:DefaultTimeZone") ?? "Asia/Shanghai";
+        var tz = Get("Collections:DefaultTimeZone") ?? DefaultTimeZoneId;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(tz, out _))
         {
             problems.Add($"Collections:DefaultTimeZone: '{tz}' is not an IANA time zone id");
@@ -115,11 +121,11 @@ public sealed class HostSettings
             problems.Add($"Collections:DefaultLanguage: '{lang}' is not en or zh-CN");
         }
 
-        var baseUrl = new Uri("http://localhost:7071/");
+        var baseUrl = DefaultBaseUrl;
         if (Get("Collections:BaseUrl") is { } url && (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out baseUrl!) || baseUrl.Scheme is not ("http" or "https")))
         {
             problems.Add($"Collections:BaseUrl: '{url}' is not an absolute http(s) URL");
-            baseUrl = new Uri("http://localhost:7071/");
+            baseUrl = DefaultBaseUrl;
         }
 
         var speed = 1d;
@@ -185,7 +191,7 @@ public sealed class HostSettings
             problems.Add($"Api keys: a key of {key.Length} characters is too short (16 at least)");
         }
 
-        var schedule = CronSchedule.Parse("0 */5 * * * *");
+        var schedule = DefaultSweeperSchedule;
         if (Get("Sweeper:Schedule") is { } cron)
         {
             try
@@ -210,11 +216,11 @@ public sealed class HostSettings
             problems.Add($"Queues:MaxDequeueCount: {queues.MaxDequeueCount} must be from 1 to 100");
         }
 
-        var polling = TimeSpan.FromSeconds(2);
+        var polling = DefaultMaxPollingInterval;
         if (Get("Queues:MaxPollingInterval") is { } p && (!TimeSpan.TryParse(p, CultureInfo.InvariantCulture, out polling) || polling <= TimeSpan.Zero))
         {
             problems.Add($"Queues:MaxPollingInterval: '{p}' is not a positive duration (hh:mm:ss)");
-            polling = TimeSpan.FromSeconds(2);
+            polling = DefaultMaxPollingInterval;
         }
 
         var exporter = (Get("Telemetry:Exporter") ?? "none").ToLowerInvariant();

@@ -14,10 +14,11 @@ internal sealed partial class SweeperTriggerService(CaseEngine engine, TimeProvi
         {
             var now = time.GetUtcNow();
             var wait = settings.SweeperSchedule.Next(now) - now;
+            // The accelerated clock's timers tick in real time (it does not override CreateTimer): wait the real equivalent.
             var real = time is AcceleratedTimeProvider fast ? fast.ToRealDelay(wait) : wait;
             try
             {
-                await Task.Delay(real < MinimumRealInterval ? MinimumRealInterval : real, time is AcceleratedTimeProvider ? TimeProvider.System : time, stoppingToken);
+                await Task.Delay(real < MinimumRealInterval ? MinimumRealInterval : real, time, stoppingToken);
                 await engine.SweepAsync(stoppingToken);
             }
             catch (OperationCanceledException)

@@ -23,11 +23,9 @@ internal static class TelemetryServices
     private const string ServiceName = "collections";
     private static readonly TimeSpan ConsoleMetricInterval = TimeSpan.FromMinutes(1);
 
-    /// <summary>Registers the exporter chosen by the settings (read from the services, or from configuration when absent).</summary>
-    public static void AddCollectionsTelemetry(this WebApplicationBuilder builder, HostSettings? settings = null)
+    /// <summary>Registers the exporter chosen by the settings <see cref="CollectionsServices.AddCollections"/> read.</summary>
+    public static void AddCollectionsTelemetry(this WebApplicationBuilder builder, HostSettings settings)
     {
-        settings ??= builder.Services.Where(d => d.ServiceType == typeof(HostSettings)).Select(d => d.ImplementationInstance).OfType<HostSettings>().LastOrDefault()
-            ?? HostSettings.Read(builder.Configuration);
         if (string.Equals(settings.TelemetryExporter, "none", StringComparison.Ordinal))
         {
             return;
