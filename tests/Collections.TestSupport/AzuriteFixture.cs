@@ -75,6 +75,32 @@ public sealed class AzuriteFixture : IAsyncLifetime
             throw new InvalidOperationException($"Azurite is not installed at {executable}: run `npm ci` in {root}.");
         }
 
+        // A free port can be taken by another process between choosing it and Azurite binding it. Then Azurite exits
+        // with EADDRINUSE while the other listener would still answer a plain connect, so readiness is Azurite's own
+        // "successfully listening" line for each port, and a lost race starts again on fresh ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryStartAsync(executable, root).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var output = Output();
+            await DisposeAsync().ConfigureAwait(false);
+            if (attempt == 3 || !output.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Azurite did not start (is `npm ci` done?). Output:\n{output}");
+            }
+
+            lock (_output)
+            {
+                _output.Clear();
+            }
+        }
+    }
+
+    private async Task<bool> TryStartAsync(string executable, string root)
+    {
         var ports = FreePorts(3);
         (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
         var start = new ProcessStartInfo(executable)
@@ -105,18 +131,19 @@ public sealed class AzuriteFixture : IAsyncLifetime
         var deadline = Stopwatch.StartNew();
         foreach (var port in ports)
         {
-            while (!await AnswersAsync(port).ConfigureAwait(false))
+            var listening = $"successfully listening at http://127.0.0.1:{P(port)}";
+            while (!Output().Contains(listening, StringComparison.Ordinal) || !await AnswersAsync(port).ConfigureAwait(false))
             {
                 if (_process.HasExited || deadline.Elapsed > StartTimeout)
                 {
-                    var reason = _process.HasExited ? $"exited with code {_process.ExitCode}" : $"did not answer on port {port} within {StartTimeout.TotalSeconds} s";
-                    await DisposeAsync().ConfigureAwait(false);
-                    throw new InvalidOperationException($"Azurite {reason} (is `npm ci` done?). Output:\n{Output()}");
+                    return false;
                 }
 
                 await Task.Delay(100).ConfigureAwait(false);
             }
         }
+
+        return true;
     }
 
     /// <inheritdoc />
