@@ -7,7 +7,8 @@ if (CliDispatcher.IsCommand(args))
     return await CliDispatcher.RunAsync(args);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// `serve` is the default verb: the web host gets the remaining arguments (for example --urls).
+var builder = WebApplication.CreateBuilder(args is [CliCommandLine.ServeVerb, .. var hostArgs] ? hostArgs : args);
 builder.AddCollectionsConfiguration();
 HostSettings settings;
 try

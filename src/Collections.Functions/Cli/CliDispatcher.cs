@@ -1,55 +1,82 @@
+using System.CommandLine;
+
 namespace Collections.Functions.Cli;
 
 /// <summary>
-/// Entry point of the host's command-line verbs. <c>Program</c> calls it when the first argument is
-/// a known verb; otherwise the executable starts the web host.
+/// The command line (System.CommandLine): <c>serve</c> (the default) runs the local host; the verbs
+/// <c>ingest</c>, <c>upload</c> and <c>simulate</c> run and exit. Parse errors (unknown verbs or options,
+/// bad values) are listed on stderr and exit 2; <c>--help</c> prints usage and exits 0 without reading
+/// settings or touching storage.
 /// </summary>
 internal static class CliDispatcher
 {
-    private static readonly Dictionary<string, Func<CliContext, string[], CancellationToken, Task<int>>> Verbs =
-        new(StringComparer.Ordinal)
-        {
-            ["ingest"] = IngestCommand.RunAsync,
-            ["upload"] = UploadCommand.RunAsync,
-            ["simulate"] = SimulateCommand.RunAsync,
-        };
+    private static readonly string[] Verbs = ["ingest", "upload", "simulate"];
+    private static readonly string[] HelpTokens = ["-h", "--help", "-?"];
 
     /// <summary>
-    /// Whether the process runs a command rather than the host: any first argument that is not an option and not
-    /// <c>serve</c> (the host's own verb, used by host.json). Unknown commands then fail with the list of verbs.
+    /// True when the arguments are for the command line rather than the web host. The host starts with
+    /// no arguments, with <c>serve</c>, or with host switches such as <c>--urls</c>.
     /// </summary>
-    public static bool IsCommand(string[] args) =>
-        args.Length > 0 && !args[0].StartsWith('-') && !string.Equals(args[0], "serve", StringComparison.Ordinal);
+    public static bool IsCommand(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            return false;
+        }
 
-    /// <summary>Whether <paramref name="args"/> starts with a CLI verb.</summary>
-    public static bool IsCliVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+        if (HelpTokens.Contains(args[0], StringComparer.Ordinal))
+        {
+            return true;
+        }
 
-    /// <summary>Runs the verb with the process's console.</summary>
+        return string.Equals(args[0], CliCommandLine.ServeVerb, StringComparison.Ordinal)
+            ? args.Skip(1).Any(a => HelpTokens.Contains(a, StringComparer.Ordinal))
+            : !args[0].StartsWith('-');
+    }
+
+    /// <summary>True when the first argument names a verb that runs and exits.</summary>
+    public static bool IsCliVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
     public static Task<int> RunAsync(string[] args) =>
         RunAsync(args, new CliContext(Console.Out, Console.Error), CancellationToken.None);
 
-    /// <summary>Runs the verb named by <c>args[0]</c> and returns the process exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
     {
-        if (!IsCliVerb(args))
+        var root = CliCommandLine.Build(context);
+        var parsed = root.Parse(args, CliCommandLine.ParserConfiguration);
+        var verb = parsed.CommandResult.Command == root ? root.Name : parsed.CommandResult.Command.Name;
+        if (parsed.Errors.Count > 0)
         {
-            context.Log("unknown command; verbs: " + string.Join(", ", Verbs.Keys));
-            return ExitCodes.Failure;
+            foreach (var error in parsed.Errors)
+            {
+                context.Log($"{verb}: {error.Message}");
+            }
+
+            context.Log(parsed.CommandResult.Command == root
+                ? $"verbs: {string.Join(", ", Verbs)}, {CliCommandLine.ServeVerb}; run '--help' for usage"
+                : $"run '{verb} --help' for usage");
+            return ExitCodes.InvalidInput;
         }
 
         try
         {
-            return await Verbs[args[0]](context, args[1..], cancellationToken);
+            var configuration = new InvocationConfiguration
+            {
+                Output = context.Stdout,
+                Error = context.Stderr,
+                EnableDefaultExceptionHandler = false,
+            };
+            return await parsed.InvokeAsync(configuration, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            context.Log($"{args[0]}: cancelled");
+            context.Log($"{verb}: cancelled");
             return ExitCodes.Failure;
         }
         catch (Exception ex)
         {
             // Infrastructure failures and bugs: the type and message only (they never carry debtor data).
-            context.Log($"{args[0]}: failed: {ex.GetType().Name}: {ex.Message}");
+            context.Log($"{verb}: failed: {ex.GetType().Name}: {ex.Message}");
             return ExitCodes.Failure;
         }
         finally

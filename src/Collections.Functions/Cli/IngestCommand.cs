@@ -15,49 +15,12 @@ namespace Collections.Functions.Cli;
 /// </summary>
 internal static class IngestCommand
 {
-    public const string Usage =
-        "usage: ingest <file> [--as-of yyyy-MM-dd] [--encoding NAME] [--profile FILE] [--dry-run] [--format json|table]";
-
-    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "as-of", "encoding", "profile", "format" };
-    private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal) { "dry-run", "help" };
-
-    public static async Task<int> RunAsync(CliContext context, string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, IngestArguments args, CancellationToken cancellationToken)
     {
-        if (!CliArguments.TryParse(args, ValueOptions, FlagOptions, out var parsed, out var usageError))
-        {
-            return UsageFailure(context, usageError);
-        }
-
-        if (parsed.Flag("help"))
-        {
-            await context.Stdout.WriteLineAsync(Usage);
-            return ExitCodes.Success;
-        }
-
-        if (parsed.Positionals.Count != 1)
-        {
-            return UsageFailure(context, parsed.Positionals.Count == 0 ? "the ledger file is missing" : "exactly one file is expected");
-        }
-
-        var format = CliOutputFormat.Table;
-        if (parsed.Value("format") is { } formatText && !Enum.TryParse(formatText, ignoreCase: true, out format))
-        {
-            return UsageFailure(context, $"--format must be json or table, not '{formatText}'");
-        }
-
-        DateOnly? asOf = null;
-        if (parsed.Value("as-of") is { } asOfText)
-        {
-            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                return UsageFailure(context, $"--as-of must be a yyyy-MM-dd date, not '{asOfText}'");
-            }
-
-            asOf = d;
-        }
-
+        var format = args.Format;
+        var asOf = args.AsOf;
         MappingProfile? profile = null;
-        if (parsed.Value("profile") is { } profilePath)
+        if (args.ProfilePath is { } profilePath)
         {
             if (!File.Exists(profilePath))
             {
@@ -77,7 +40,7 @@ internal static class IngestCommand
             }
         }
 
-        var path = parsed.Positionals[0];
+        var path = args.File;
         if (!File.Exists(path))
         {
             context.Log($"ingest: file not found: {path}");
@@ -87,7 +50,7 @@ internal static class IngestCommand
         var request = new LedgerParseRequest(Path.GetFileName(path), DateOnly.FromDateTime(context.Time.GetUtcNow().UtcDateTime))
         {
             AsOf = asOf,
-            EncodingName = parsed.Value("encoding"),
+            EncodingName = args.Encoding,
             Profile = profile,
         };
         var result = new LedgerParser(context.IngestOptions).ParseFile(path, request, cancellationToken);
@@ -96,7 +59,7 @@ internal static class IngestCommand
 
         var report = IngestReportBuilder.Build(result, result.IsValid ? context.Policy() : null);
         var exit = result.IsValid ? ExitCodes.Success : ExitCodes.InvalidInput;
-        if (result.IsValid && !parsed.Flag("dry-run"))
+        if (result.IsValid && !args.DryRun)
         {
             if (profile is not null)
             {
@@ -104,7 +67,7 @@ internal static class IngestCommand
                 return ExitCodes.Failure;
             }
 
-            var (status, message) = await UploadAndWaitAsync(context, path, asOf, parsed.Value("encoding"), cancellationToken);
+            var (status, message) = await UploadAndWaitAsync(context, path, asOf, args.Encoding, cancellationToken);
             report = report with { Status = status.ToString() };
             context.Log($"ingest: {status}: {message}");
             exit = status switch
@@ -161,10 +124,4 @@ internal static class IngestCommand
         return (LedgerFileStatus.Received, "no host processed the file in time; is the host running against the same storage?");
     }
 
-    private static int UsageFailure(CliContext context, string message)
-    {
-        context.Log("ingest: " + message);
-        context.Log(Usage);
-        return ExitCodes.Failure;
-    }
 }

@@ -14,46 +14,13 @@ namespace Collections.Functions.Cli;
 /// </summary>
 internal static class SimulateCommand
 {
-    public const string Usage =
-        "usage: simulate --ledger <file>[@yyyy-MM-dd] [--ledger ...] [--events FILE] [--days N] [--from ISO-instant] [--policy FILE] [--format json|table]";
-
-    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "events", "days", "from", "policy", "format" };
-    private static readonly HashSet<string> Repeatable = new(StringComparer.Ordinal) { "ledger" };
-    private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal) { "help" };
-
-    public static async Task<int> RunAsync(CliContext context, string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, SimulateArguments args, CancellationToken cancellationToken)
     {
-        if (!CliArguments.TryParse(args, ValueOptions.Concat(Repeatable).ToHashSet(StringComparer.Ordinal), FlagOptions, out var parsed, out var error, Repeatable))
-        {
-            return UsageFailure(context, error);
-        }
-
-        if (parsed.Flag("help"))
-        {
-            await context.Stdout.WriteLineAsync(Usage);
-            return ExitCodes.Success;
-        }
-
-        var ledgerArgs = parsed.Values("ledger");
-        if (ledgerArgs.Count == 0 || parsed.Positionals.Count > 0)
-        {
-            return UsageFailure(context, ledgerArgs.Count == 0 ? "at least one --ledger is required" : $"unexpected argument '{parsed.Positionals[0]}'");
-        }
-
-        var format = CliOutputFormat.Json;
-        if (parsed.Value("format") is { } f && !Enum.TryParse(f, ignoreCase: true, out format))
-        {
-            return UsageFailure(context, $"--format must be json or table, not '{f}'");
-        }
-
-        var days = 90;
-        if (parsed.Value("days") is { } d && (!int.TryParse(d, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days is < 1 or > 3660))
-        {
-            return UsageFailure(context, $"--days must be a whole number from 1 to 3660, not '{d}'");
-        }
-
+        var ledgerArgs = args.Ledgers;
+        var format = args.Format;
+        var days = args.Days;
         var policy = context.Policy();
-        if (parsed.Value("policy") is { } policyPath)
+        if (args.PolicyPath is { } policyPath)
         {
             var loaded = PolicyLoader.LoadFile(policyPath);
             if (loaded.Policy is null)
@@ -92,7 +59,7 @@ internal static class SimulateCommand
         }
 
         var events = new List<ScriptedEvent>();
-        if (parsed.Value("events") is { } eventsPath)
+        if (args.EventsPath is { } eventsPath)
         {
             if (!File.Exists(eventsPath))
             {
@@ -110,15 +77,7 @@ internal static class SimulateCommand
             events = parsedEvents;
         }
 
-        var from = new DateTimeOffset(ledgers.Min(l => l.AsOf).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        if (parsed.Value("from") is { } fromText)
-        {
-            if (!DateTimeOffset.TryParse(fromText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out from))
-            {
-                return UsageFailure(context, $"--from must be an ISO 8601 instant, not '{fromText}'");
-            }
-        }
-
+        var from = args.From ?? new DateTimeOffset(ledgers.Min(l => l.AsOf).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var runner = new SimulationRunner(policy, NoticeRenderer.Create(NoticeOptionsFor(context)));
         var simulation = await runner.RunAsync(ledgers, events, from, from.AddDays(days), cancellationToken);
         foreach (var w in simulation.Warnings)
@@ -176,12 +135,5 @@ internal static class SimulateCommand
                 LegalEmail = "legal@example.invalid",
             };
         }
-    }
-
-    private static int UsageFailure(CliContext context, string? message)
-    {
-        context.Log("simulate: " + message);
-        context.Log(Usage);
-        return ExitCodes.Failure;
     }
 }

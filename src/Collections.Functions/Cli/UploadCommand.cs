@@ -10,42 +10,19 @@ namespace Collections.Functions.Cli;
 /// </summary>
 internal static class UploadCommand
 {
-    public const string Usage = "usage: upload <file> [--as-of yyyy-MM-dd] [--encoding NAME] [--name BLOB]";
-
-    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal) { "as-of", "encoding", "name" };
-    private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal) { "help" };
-
-    public static async Task<int> RunAsync(CliContext context, string[] args, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(CliContext context, UploadArguments args, CancellationToken cancellationToken)
     {
-        if (!CliArguments.TryParse(args, ValueOptions, FlagOptions, out var parsed, out var error) || parsed.Positionals.Count != 1)
-        {
-            context.Log("upload: " + (error ?? "exactly one file is expected"));
-            context.Log(Usage);
-            return ExitCodes.Failure;
-        }
-
-        var path = parsed.Positionals[0];
+        var path = args.File;
         if (!File.Exists(path))
         {
             context.Log($"upload: file not found: {path}");
             return ExitCodes.Failure;
         }
 
-        DateOnly? asOf = null;
-        if (parsed.Value("as-of") is { } a)
-        {
-            if (!DateOnly.TryParseExact(a, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            {
-                context.Log($"upload: --as-of must be a yyyy-MM-dd date, not '{a}'");
-                return ExitCodes.Failure;
-            }
-
-            asOf = d;
-        }
-
+        var asOf = args.AsOf;
         var blobs = new BlobServiceClient(CliConfiguration.Storage(context.Configuration()));
-        var name = parsed.Value("name") ?? Path.GetFileName(path);
-        var id = await LedgerUploader.UploadAsync(blobs, path, name, asOf, parsed.Value("encoding"), cancellationToken);
+        var name = args.BlobName ?? Path.GetFileName(path);
+        var id = await LedgerUploader.UploadAsync(blobs, path, name, asOf, args.Encoding, cancellationToken);
         context.Log($"upload: {name} is in the '{StorageNames.LedgersContainer}' container (ledger file {id})");
         await context.Stdout.WriteLineAsync(id);
         return ExitCodes.Success;

@@ -222,26 +222,38 @@ public sealed class IngestCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--format", "xml")]
-    [InlineData("--as-of", "12/06/2026")]
-    [InlineData("--bogus")]
-    [InlineData("--as-of")]
-    public async Task Ingest_BadArguments_Exit1WithUsage(params string[] extra)
+    [InlineData("--format must be json or table, not 'xml'", "--format", "xml")]
+    [InlineData("--as-of must be a yyyy-MM-dd date, not '12/06/2026'", "--as-of", "12/06/2026")]
+    [InlineData("--bogus", "--bogus")]
+    [InlineData("--as-of", "--as-of")]
+    public async Task Ingest_BadArguments_Exit2NamingTheProblem(string expected, params string[] extra)
     {
         var path = _files.Write("ledger.csv", Valid);
 
         var run = await CliRun.RunAsync(["ingest", path, "--dry-run", .. extra]);
 
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
-        Assert.Contains("usage: ingest", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stdout);
+        Assert.Contains(expected, run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("run 'ingest --help' for usage", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Ingest_NoFile_Exits1()
+    public async Task Ingest_NoFile_Exits2()
     {
         var run = await CliRun.RunAsync("ingest", "--dry-run");
 
-        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+    }
+
+    [Fact]
+    public async Task Ingest_UnknownOptionInPlaceOfTheFile_IsAnUnknownOptionNotAFileName()
+    {
+        var run = await CliRun.RunAsync("ingest", "--bogus");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("unknown option '--bogus'", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
