@@ -45,6 +45,12 @@ internal static class UploadCommand
 
         var blobs = new BlobServiceClient(CliConfiguration.Storage(context.Configuration()));
         var name = parsed.Value("name") ?? Path.GetFileName(path);
+        if (!Collections.Pipeline.Ingest.LedgerBlobName.IsValid(name, out var nameProblem))
+        {
+            context.Log("upload: " + nameProblem);
+            return ExitCodes.Failure;
+        }
+
         var id = await LedgerUploader.UploadAsync(blobs, path, name, asOf, parsed.Value("encoding"), cancellationToken);
         context.Log($"upload: {name} is in the '{StorageNames.LedgersContainer}' container (ledger file {id})");
         await context.Stdout.WriteLineAsync(id);
