@@ -20,8 +20,14 @@ internal static class UploadCommand
         }
 
         var asOf = args.AsOf;
-        var blobs = new BlobServiceClient(CliConfiguration.Storage(context.Configuration()));
         var name = args.BlobName ?? Path.GetFileName(path);
+        if (!Collections.Pipeline.Ingest.LedgerBlobName.IsValid(name, out var nameProblem))
+        {
+            context.Log("upload: " + nameProblem);
+            return ExitCodes.Failure;
+        }
+
+        var blobs = new BlobServiceClient(CliConfiguration.Storage(context.Configuration()));
         var id = await LedgerUploader.UploadAsync(blobs, path, name, asOf, args.Encoding, cancellationToken);
         context.Log($"upload: {name} is in the '{StorageNames.LedgersContainer}' container (ledger file {id})");
         await context.Stdout.WriteLineAsync(id);

@@ -11,7 +11,8 @@ namespace Collections.Pipeline.Ingest;
 /// </summary>
 internal sealed class CsvRowReader : ILedgerRowReader
 {
-    private const int MaxColumns = 1024;
+    /// <summary>Most columns a row may have; more is refused, never silently cut.</summary>
+    public const int MaxColumns = 1024;
     private const int MaxHeaderScan = 1024 * 1024;
 
     private readonly TextReader _reader;
@@ -100,8 +101,7 @@ internal sealed class CsvRowReader : ILedgerRowReader
 
                 _records++;
                 EndField(column++, ref blank);
-                cellCount = Math.Min(column, MaxColumns);
-                return true;
+                return EndRecord(column, out cellCount);
             }
 
             var c = _buffer[_pos++];
@@ -154,12 +154,18 @@ internal sealed class CsvRowReader : ILedgerRowReader
 
                 _records++;
                 EndField(column++, ref blank);
-                cellCount = Math.Min(column, MaxColumns);
-                return true;
+                return EndRecord(column, out cellCount);
             }
             else if (c == '"' && !fieldStarted)
             {
                 inQuotes = true;
+            }
+            else if (c is '\u0085' or '\u2028' or '\u2029')
+            {
+                // Unicode line separators are not CSV line ends; reading on would silently merge every row into one.
+                Fail(LedgerErrorCode.Malformed, startRow, string.Create(CultureInfo.InvariantCulture,
+                    $"a Unicode line separator (U+{(int)c:X4}) outside quotes: CSV rows end with CRLF or LF; save the file again with ordinary line ends"));
+                return false;
             }
             else
             {
@@ -174,6 +180,19 @@ internal sealed class CsvRowReader : ILedgerRowReader
                 return false;
             }
         }
+    }
+
+    private bool EndRecord(int columns, out int cellCount)
+    {
+        cellCount = Math.Min(columns, MaxColumns);
+        if (columns <= MaxColumns)
+        {
+            return true;
+        }
+
+        Fail(LedgerErrorCode.TooLarge, _records, string.Create(CultureInfo.InvariantCulture,
+            $"{columns} columns in this row; at most {MaxColumns} columns are read, so the file is refused rather than losing the rest"));
+        return false;
     }
 
     private void Append(int column, char c, ref int fieldLength)

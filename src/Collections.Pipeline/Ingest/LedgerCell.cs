@@ -48,15 +48,16 @@ internal readonly struct LedgerCell
     /// A number as Excel displays it: 15 significant digits, so the binary double 0.30000000000000004
     /// becomes 0.3 and 1234567.8899999999 becomes 1234567.89.
     /// </summary>
-    public static decimal ToDecimal(double value) =>
-        decimal.Parse(value.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    /// <remarks>False for values outside the decimal range (1e300) and for NaN or infinity.</remarks>
+    public static bool TryToDecimal(double value, out decimal result) =>
+        decimal.TryParse(value.ToString("G15", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture, out result);
 
     /// <summary>The cell as trimmed text (numbers as Excel shows them, dates as yyyy-MM-dd).</summary>
     public string AsText() => Kind switch
     {
         LedgerCellKind.Text => Text!.Trim(),
-        LedgerCellKind.Number when double.IsFinite(_number) => ToDecimal(_number).ToString("0.############################", CultureInfo.InvariantCulture),
-        LedgerCellKind.Number => _number.ToString(CultureInfo.InvariantCulture),
+        LedgerCellKind.Number when TryToDecimal(_number, out var d) => d.ToString("0.############################", CultureInfo.InvariantCulture),
+        LedgerCellKind.Number => _number.ToString("G15", CultureInfo.InvariantCulture),
         LedgerCellKind.Date when _date.TimeOfDay == TimeSpan.Zero => _date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         LedgerCellKind.Date => _date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         LedgerCellKind.Boolean => Flag ? "TRUE" : "FALSE",

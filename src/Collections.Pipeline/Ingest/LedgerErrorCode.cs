@@ -62,4 +62,10 @@ public enum LedgerErrorCode
 
     /// <summary>Rows of the same account disagree on its name or contact details.</summary>
     InconsistentAccount,
+
+    /// <summary>The file has a header but no data rows: never applied, because an empty snapshot would settle every open item.</summary>
+    NoDataRows,
+
+    /// <summary>The file exceeds a structural limit (columns, rows, cell or shared-string size, uncompressed workbook size).</summary>
+    TooLarge,
 }

@@ -26,7 +26,7 @@ internal sealed class LedgerHeader
     /// <summary>
     /// Maps header cells: the profile's column names first, then every alias of domain.md. Unknown
     /// columns are ignored. Reports a header with nothing recognisable, a field claimed by two columns,
-    /// and missing required columns (all of them at once).
+    /// and missing required columns (all of them at once, one error each naming its column).
     /// </summary>
     public static LedgerHeader? TryBuild(LedgerCell[] cells, int count, int headerRow, MappingProfile? profile, LedgerErrorList errors)
     {
@@ -78,9 +78,11 @@ internal sealed class LedgerHeader
             .Where(f => !(f == LedgerField.Currency && profile?.Defaults.Currency is not null))
             .Select(f => f.ToName())
             .ToList();
-        if (missing.Count > 0)
+        foreach (var name in missing)
         {
-            errors.FileLevel(LedgerErrorCode.MissingColumns, "missing required columns: " + string.Join(", ", missing));
+            // One error per column, its name in the machine-readable column field.
+            errors.Add(new LedgerError(LedgerErrorCode.MissingColumns, null, name, null,
+                $"missing required column {name} (missing required columns: {string.Join(", ", missing)})"));
             ok = false;
         }
 

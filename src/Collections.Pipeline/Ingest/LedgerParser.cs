@@ -154,6 +154,12 @@ public sealed class LedgerParser
 
         try
         {
+            if (prefix.AsSpan(0, n).StartsWith("PK"u8) && XlsxGuard.Check(workbook, _options.MaxFieldLength) is { } refused)
+            {
+                run.Errors.Add(refused);
+                return Finish(run, refused, null, ct);
+            }
+
             using var rows = XlsxRowReader.Open(workbook);
             if (rows.FatalError is null)
             {
@@ -210,6 +216,11 @@ public sealed class LedgerParser
         }
 
         run.ColumnAsOf = validator.AsOf;
+        if (run.Rows == 0 && rows.FatalError is null)
+        {
+            // Decision (docs/ledger-format.md): an empty snapshot would settle every open item of the entity, so it is never applied.
+            run.Errors.FileLevel(LedgerErrorCode.NoDataRows, "no data rows: the file has a header but no rows; an empty ledger is refused (it would settle every open item)");
+        }
     }
 
     private LedgerParseResult Finish(Run run, LedgerError? fatal, string? emptyMessage, CancellationToken ct)

@@ -249,7 +249,7 @@ internal sealed class LedgerRowValidator
         switch (cell.Kind)
         {
             case LedgerCellKind.Date:
-                return DateOnly.FromDateTime(cell.Date);
+                return InDateRange(row, field, cell, DateOnly.FromDateTime(cell.Date));
             case LedgerCellKind.Number or LedgerCellKind.Boolean:
                 Error(LedgerErrorCode.InvalidDate, row, field, cell, "a number, not a date: format the cell as a date or write yyyy-MM-dd");
                 return null;
@@ -267,10 +267,23 @@ internal sealed class LedgerRowValidator
 
         if (DateValueParser.TryParse(cell.Text!, _formats.DateFormats, out var date, out var error))
         {
-            return date;
+            return InDateRange(row, field, cell, date);
         }
 
         Error(LedgerErrorCode.InvalidDate, row, field, cell, error!);
+        return null;
+    }
+
+    // A date-styled serial of 0 or below (1899-12-30, 1899-12-29 ...) or a year like 9999 is not a ledger date.
+    private DateOnly? InDateRange(int row, LedgerField field, LedgerCell cell, DateOnly date)
+    {
+        if (LedgerValues.IsInDateRange(date))
+        {
+            return date;
+        }
+
+        Error(LedgerErrorCode.InvalidDate, row, field, cell, string.Create(CultureInfo.InvariantCulture,
+            $"{field.ToName()} out of range: dates must lie between {LedgerValues.MinDate:yyyy-MM-dd} and {LedgerValues.MaxDate:yyyy-MM-dd}"));
         return null;
     }
 
@@ -298,10 +311,14 @@ internal sealed class LedgerRowValidator
 
     private decimal? Amount(int row, LedgerField field, LedgerCell cell)
     {
+        decimal amount;
         switch (cell.Kind)
         {
+            case LedgerCellKind.Number when LedgerCell.TryToDecimal(cell.Number, out amount):
+                return WithinLimit(row, field, cell, amount);
             case LedgerCellKind.Number when double.IsFinite(cell.Number):
-                return LedgerCell.ToDecimal(cell.Number);
+                Error(LedgerErrorCode.InvalidAmount, row, field, cell, OutOfRange(field));
+                return null;
             case LedgerCellKind.Number or LedgerCellKind.Date or LedgerCellKind.Boolean:
                 Error(LedgerErrorCode.InvalidAmount, row, field, cell, "not an amount");
                 return null;
@@ -313,14 +330,28 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        if (AmountValueParser.TryParse(cell.Text!, _formats, out var amount, out var error))
+        if (AmountValueParser.TryParse(cell.Text!, _formats, out amount, out var error))
+        {
+            return WithinLimit(row, field, cell, amount);
+        }
+
+        Error(LedgerErrorCode.InvalidAmount, row, field, cell, string.Equals(error, "number out of range", StringComparison.Ordinal) ? OutOfRange(field) : error!);
+        return null;
+    }
+
+    private decimal? WithinLimit(int row, LedgerField field, LedgerCell cell, decimal amount)
+    {
+        if (Math.Abs(amount) <= LedgerValues.MaxAmount)
         {
             return amount;
         }
 
-        Error(LedgerErrorCode.InvalidAmount, row, field, cell, error!);
+        Error(LedgerErrorCode.InvalidAmount, row, field, cell, OutOfRange(field));
         return null;
     }
+
+    private static string OutOfRange(LedgerField field) =>
+        $"{field.ToName()} out of range: at most 999,999,999,999,999.99 either side of zero";
 
     private bool Flag(int row, LedgerCell cell)
     {

@@ -10,6 +10,23 @@ internal static class LedgerValues
     public const int MaxIdentifierLength = 200;
 
     /// <summary>
+    /// Largest absolute amount or open amount a row may hold (domain.md section 2: a sane limit). With at
+    /// most <see cref="int.MaxValue"/> rows per file, any sum over one file (per account and currency, per
+    /// entity and currency, the whole file) stays below <see cref="decimal.MaxValue"/>, so validation and
+    /// apply cannot disagree through an overflow.
+    /// </summary>
+    public const decimal MaxAmount = 999_999_999_999_999.99m;
+
+    /// <summary>Earliest date accepted in a date column (Excel serial 1; serials 0 and below are not dates).</summary>
+    public static readonly DateOnly MinDate = new(1900, 1, 1);
+
+    /// <summary>Latest date accepted in a date column: far enough for any ledger, near enough that adding notice deadlines cannot leave the calendar.</summary>
+    public static readonly DateOnly MaxDate = new(2199, 12, 31);
+
+    /// <summary>Whether a date lies in the accepted range.</summary>
+    public static bool IsInDateRange(DateOnly date) => date >= MinDate && date <= MaxDate;
+
+    /// <summary>
     /// Identifiers end up in storage keys and in <c>entity/customer</c> paths: no <c>/ \ # ?</c>,
     /// no control characters, at most <see cref="MaxIdentifierLength"/> characters.
     /// </summary>

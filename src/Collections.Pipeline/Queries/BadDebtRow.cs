@@ -7,5 +7,5 @@ namespace Collections.Pipeline.Queries;
 public sealed record BadDebtRow(string Currency, decimal WrittenOff, decimal OverdueTotal)
 {
     /// <summary>Written off / overdue total (4 decimals), null when nothing was overdue.</summary>
-    public decimal? Rate => OverdueTotal == 0m ? null : Math.Round(WrittenOff / OverdueTotal, 4, MidpointRounding.AwayFromZero);
+    public decimal? Rate => OverdueTotal == 0m ? null : SafeMoney.Ratio(() => Math.Round(WrittenOff / OverdueTotal, 4, MidpointRounding.AwayFromZero));
 }

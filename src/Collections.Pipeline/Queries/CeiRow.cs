@@ -8,13 +8,10 @@ namespace Collections.Pipeline.Queries;
 /// <param name="ClosingCurrent">Not-yet-due receivables of the closing snapshots.</param>
 public sealed record CeiRow(string Currency, decimal OpeningReceivables, decimal CreditSales, decimal ClosingReceivables, decimal ClosingCurrent)
 {
-    /// <summary>(opening + sales - closing) / (opening + sales - closing current) x 100, 1 decimal; null when the divisor is zero.</summary>
-    public decimal? Cei
+    /// <summary>(opening + sales - closing) / (opening + sales - closing current) x 100, 1 decimal; null when the divisor is zero or the arithmetic leaves the decimal range.</summary>
+    public decimal? Cei => SafeMoney.Ratio(() =>
     {
-        get
-        {
-            var divisor = OpeningReceivables + CreditSales - ClosingCurrent;
-            return divisor == 0m ? null : Math.Round((OpeningReceivables + CreditSales - ClosingReceivables) / divisor * 100m, 1, MidpointRounding.AwayFromZero);
-        }
-    }
+        var divisor = OpeningReceivables + CreditSales - ClosingCurrent;
+        return divisor == 0m ? null : Math.Round((OpeningReceivables + CreditSales - ClosingReceivables) / divisor * 100m, 1, MidpointRounding.AwayFromZero);
+    });
 }

@@ -7,6 +7,6 @@ namespace Collections.Pipeline.Queries;
 /// <param name="Days">Days in the period.</param>
 public sealed record DsoRow(string Currency, decimal EndingReceivables, decimal CreditSales, int Days)
 {
-    /// <summary>Ending receivables / (credit sales / days), 1 decimal; null without credit sales.</summary>
-    public decimal? Dso => CreditSales == 0m || Days == 0 ? null : Math.Round(EndingReceivables / (CreditSales / Days), 1, MidpointRounding.AwayFromZero);
+    /// <summary>Ending receivables / (credit sales / days), 1 decimal; null without credit sales or when it leaves the decimal range.</summary>
+    public decimal? Dso => CreditSales == 0m || Days == 0 ? null : SafeMoney.Ratio(() => Math.Round(EndingReceivables / (CreditSales / Days), 1, MidpointRounding.AwayFromZero));
 }

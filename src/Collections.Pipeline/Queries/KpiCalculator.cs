@@ -137,8 +137,27 @@ public static class KpiCalculator
             .Select(g => new StageCount(g.Key?.ToString() ?? "None", g.Count()))];
 
     /// <summary>The account's balances on a date, with the case's disputes, never before its latest snapshot.</summary>
-    public static AccountBalance Balance(CaseState state, DateOnly asOf) =>
-        AccountBalance.Compute(state.Items, asOf < state.AsOf ? state.AsOf : asOf, state.DisputedInvoiceIds);
+    /// <remarks>
+    /// Stored items whose amounts cannot be summed (beyond the ingest limit, written before it existed) are read
+    /// with each open amount capped at the ingest limit, so no stored value makes the overview or KPIs fail.
+    /// </remarks>
+    public static AccountBalance Balance(CaseState state, DateOnly asOf)
+    {
+        var date = asOf < state.AsOf ? state.AsOf : asOf;
+        try
+        {
+            return AccountBalance.Compute(state.Items, date, state.DisputedInvoiceIds);
+        }
+        catch (OverflowException)
+        {
+            var capped = state.Items.Select(i => i with
+            {
+                Amount = Math.Clamp(i.Amount, -Ingest.LedgerValues.MaxAmount, Ingest.LedgerValues.MaxAmount),
+                OpenAmount = Math.Clamp(i.OpenAmount, -Ingest.LedgerValues.MaxAmount, Ingest.LedgerValues.MaxAmount),
+            });
+            return AccountBalance.Compute(capped, date, state.DisputedInvoiceIds);
+        }
+    }
 
     // Aging and Lights read the same balances; Compute builds them once for both.
     private static List<AccountBalance> OpenBalances(IEnumerable<KpiCaseData> cases, DateOnly asOf) =>
@@ -153,7 +172,7 @@ public static class KpiCalculator
             {
                 var key = (b.Currency.Code, balance.Bucket);
                 var row = rows.GetValueOrDefault(key) ?? new AgingRow(b.Currency.Code, balance.Bucket.ToLabel(), 0, 0m, 0m);
-                rows[key] = row with { Accounts = row.Accounts + 1, Open = row.Open + b.Open, Overdue = row.Overdue + b.Overdue };
+                rows[key] = row with { Accounts = row.Accounts + 1, Open = SafeMoney.Add(row.Open, b.Open), Overdue = SafeMoney.Add(row.Overdue, b.Overdue) };
             }
         }
 
@@ -174,14 +193,14 @@ public static class KpiCalculator
         var sales = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var t in summaries.Where(s => s.AsOf > period.From && s.AsOf <= period.To).SelectMany(s => s.Currencies))
         {
-            sales[t.Currency] = sales.GetValueOrDefault(t.Currency) + t.CreditSales;
+            sales[t.Currency] = SafeMoney.Add(sales.GetValueOrDefault(t.Currency), t.CreditSales);
         }
 
         return sales;
     }
 
     private static decimal Sum(IEnumerable<SnapshotSummary> summaries, string currency, Func<CurrencyTotals, decimal> pick) =>
-        summaries.SelectMany(s => s.Currencies).Where(t => string.Equals(t.Currency, currency, StringComparison.Ordinal)).Sum(pick);
+        SafeMoney.Sum(summaries.SelectMany(s => s.Currencies).Where(t => string.Equals(t.Currency, currency, StringComparison.Ordinal)), pick);
 
     private static IEnumerable<string> Currencies(IEnumerable<SnapshotSummary> summaries, SortedDictionary<string, decimal> sales) =>
         summaries.SelectMany(s => s.Currencies).Select(t => t.Currency).Concat(sales.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);

@@ -27,7 +27,7 @@ public static class RecoveryCalculator
 
             var key = (moves[^1].Currency, a.Bucket);
             var t = totals.GetValueOrDefault(key);
-            totals[key] = (t.Base + a.Base, t.Collected + a.Collected);
+            totals[key] = (SafeMoney.Add(t.Base, a.Base), SafeMoney.Add(t.Collected, a.Collected));
         }
 
         return [.. totals.Select(kv => new RecoveryRow(kv.Key.Currency, kv.Key.Bucket.ToLabel(), kv.Value.Base, kv.Value.Collected))];
@@ -45,12 +45,12 @@ public static class RecoveryCalculator
                     && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount > 0m)
                 {
                     var currency = key["open.".Length..];
-                    writtenOff[currency] = writtenOff.GetValueOrDefault(currency) + amount;
+                    writtenOff[currency] = SafeMoney.Add(writtenOff.GetValueOrDefault(currency), amount);
                 }
             }
         }
 
-        var overdue = recovery.GroupBy(r => r.Currency, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Base), StringComparer.Ordinal);
+        var overdue = recovery.GroupBy(r => r.Currency, StringComparer.Ordinal).ToDictionary(g => g.Key, g => SafeMoney.Sum(g, r => r.Base), StringComparer.Ordinal);
         return [.. writtenOff.Keys.Union(overdue.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select(c => new BadDebtRow(c, writtenOff.GetValueOrDefault(c), overdue.GetValueOrDefault(c)))];
     }
@@ -88,7 +88,7 @@ public static class RecoveryCalculator
         {
             if (m.Collection && m.OpenAfter < previous)
             {
-                collected += previous - m.OpenAfter;
+                collected = SafeMoney.Add(collected, SafeMoney.Add(previous, -m.OpenAfter));
             }
 
             previous = m.OpenAfter;

@@ -8,5 +8,5 @@ namespace Collections.Pipeline.Queries;
 public sealed record RecoveryRow(string Currency, string Bucket, decimal Base, decimal Collected)
 {
     /// <summary>Collected / base (0 to 1, 4 decimals), null when the base is zero.</summary>
-    public decimal? Rate => Base == 0m ? null : Math.Round(Collected / Base, 4, MidpointRounding.AwayFromZero);
+    public decimal? Rate => Base == 0m ? null : SafeMoney.Ratio(() => Math.Round(Collected / Base, 4, MidpointRounding.AwayFromZero));
 }

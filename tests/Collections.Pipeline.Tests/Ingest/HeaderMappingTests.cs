@@ -41,10 +41,21 @@ public sealed class HeaderMappingTests
         { "電郵", LedgerField.ContactEmail }, { "聯絡人", LedgerField.ContactName }, { "抄送郵箱", LedgerField.CcEmails },
         { "語言", LedgerField.Language }, { "時區", LedgerField.TimeZone }, { "國家", LedgerField.Country },
         { "信用等級", LedgerField.CreditGrade }, { "公司主體", LedgerField.Entity }, { "發票號", LedgerField.InvoiceId },
-        { "單據號", LedgerField.InvoiceId }, { "開票日期", LedgerField.InvoiceDate }, { "到期日", LedgerField.DueDate },
+        { "單據號", LedgerField.InvoiceId }, { "開票日期", LedgerField.InvoiceDate },
         { "幣種", LedgerField.Currency }, { "金額", LedgerField.Amount }, { "未收金額", LedgerField.OpenAmount },
         { "餘額", LedgerField.OpenAmount }, { "爭議", LedgerField.Disputed }, { "訂單號", LedgerField.PoNumber },
     };
+
+    // xUnit drops a theory row whose arguments repeat another's without a word (到期日 is written the same in
+    // both scripts, so it is listed once): this keeps every alias row a test that runs.
+    [Fact]
+    public void AliasTables_NoRowRepeats_SoXunitRunsEveryOne()
+    {
+        var rows = EnglishAliases.Concat(SimplifiedChineseAliases).Concat(TraditionalChineseAliases)
+            .Select(r => (string)r[0] + "|" + r[1]).ToList();
+
+        Assert.Equal(rows.Count, rows.Distinct(StringComparer.Ordinal).Count());
+    }
 
     [Theory]
     [MemberData(nameof(EnglishAliases))]
@@ -111,12 +122,13 @@ public sealed class HeaderMappingTests
     {
         var text = LedgerCsv.Canonical().Without("due_date").Without("currency").Row().ToText();
 
-        var error = Ledgers.Parse(text).SingleError();
+        var errors = Ledgers.Parse(text).Errors;
 
-        Assert.Equal(LedgerErrorCode.MissingColumns, error.Code);
-        Assert.Null(error.Row);
-        Assert.Contains("due_date", error.Message, StringComparison.Ordinal);
-        Assert.Contains("currency", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal(LedgerErrorCode.MissingColumns, e.Code));
+        Assert.All(errors, e => Assert.Null(e.Row));
+        Assert.All(errors, e => Assert.Contains("missing required columns: due_date, currency", e.Message, StringComparison.Ordinal));
+        Assert.Equal(["due_date", "currency"], errors.Select(e => e.Column));
     }
 
     [Fact]

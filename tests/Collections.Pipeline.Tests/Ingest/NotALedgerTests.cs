@@ -83,7 +83,8 @@ public sealed class NotALedgerTests
     {
         var result = Ledgers.Parse("customer_id,customer_name\nK-1,A\nK-2,B\n");
 
-        Assert.Equal(LedgerErrorCode.MissingColumns, result.SingleError().Code);
+        Assert.All(result.Errors, e => Assert.Equal(LedgerErrorCode.MissingColumns, e.Code));
+        Assert.Equal(7, result.ErrorCount);
         Assert.Equal(2, result.RowCount);
     }
 }
