@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Collections.Domain.Ledger;
 
 namespace Collections.Notices;
 
@@ -12,21 +11,12 @@ public sealed class NoticeOptions
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Notices";
 
-    /// <summary>English texts.</summary>
-    public NoticeLocaleOptions English { get; set; } = new();
-
-    /// <summary>Simplified Chinese texts.</summary>
-    public NoticeLocaleOptions ChineseSimplified { get; set; } = new();
-
-    /// <summary>Where debtors write to; also the Reply-To of every notice.</summary>
-    [Required]
-    [EmailAddress]
-    public string ContactEmail { get; set; } = string.Empty;
-
-    /// <summary>The phone number debtors can call.</summary>
-    [Required]
-    [StringLength(50)]
-    public string ContactPhone { get; set; } = string.Empty;
+    /// <summary>
+    /// The creditor of each legal entity, keyed by the ledger's <c>entity</c> code (case-insensitive),
+    /// e.g. <c>Notices:Creditors:uk01:English:CompanyName</c>. A notice is signed by, and shows the bank
+    /// details of, its own entity only; an entity with no creditor here cannot be sent notices.
+    /// </summary>
+    public Dictionary<string, CreditorOptions> Creditors { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The collections supervisor: recipient of approval reminders, copied on legal hand-offs.</summary>
     [Required]
@@ -38,29 +28,29 @@ public sealed class NoticeOptions
     [EmailAddress]
     public string LegalEmail { get; set; } = string.Empty;
 
-    /// <summary>Days a Demand gives to pay, counted from the sending date in the debtor's time zone. Default 7.</summary>
-    [Range(1, 60)]
-    public int DemandPaymentDays { get; set; } = 7;
-
-    /// <summary>Default days from sending to the FinalNotice deadline when the caller passes none. Default 7.</summary>
-    [Range(1, 60)]
-    public int FinalNoticeDays { get; set; } = 7;
-
     /// <summary>Folder with template overrides (see docs/notices.md); null or empty for the built-in templates only.</summary>
     public string? TemplateOverrideFolder { get; set; }
 
-    /// <summary>The texts for a language.</summary>
-    public NoticeLocaleOptions For(NoticeLanguage language) =>
-        language == NoticeLanguage.ChineseSimplified ? ChineseSimplified : English;
+    /// <summary>The creditor of an entity, or null when none is configured.</summary>
+    public CreditorOptions? CreditorFor(string entity) =>
+        Creditors.TryGetValue(entity, out var creditor) ? creditor : null;
 
-    /// <summary>Validates every property, nested texts included.</summary>
+    /// <summary>Validates every property, every creditor included.</summary>
     /// <exception cref="NoticesConfigurationException">Listing every problem.</exception>
     public void Validate()
     {
         var problems = new List<string>();
         OptionsValidation.Collect(this, string.Empty, problems);
-        OptionsValidation.Collect(English, nameof(English) + ":", problems);
-        OptionsValidation.Collect(ChineseSimplified, nameof(ChineseSimplified) + ":", problems);
+        if (Creditors.Count == 0)
+        {
+            problems.Add("Creditors: at least one creditor (legal entity) is required, e.g. Notices:Creditors:default:English:CompanyName");
+        }
+
+        foreach (var (entity, creditor) in Creditors.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            creditor.Collect($"Creditors:{entity}:", problems);
+        }
+
         OptionsValidation.ThrowIfAny(SectionName, problems);
     }
 }

@@ -149,6 +149,7 @@ internal static class CaseHandlers
             b.Emit(new SendNotice(NoticeKind.ApprovalReminder, b.Now));
         }
 
+        CreditHoldRule.PlaceIfDue(b);
         var decision = CasePlanner.DecideLadder(b);
         if (decision is null || decision.Blocked is not null)
         {
@@ -405,6 +406,11 @@ internal static class CaseHandlers
 
         if (stage == CaseStage.Escalated)
         {
+            if (!b.S.CreditHold)
+            {
+                CreditHoldRule.Place(b, CreditHoldRule.Escalated);
+            }
+
             b.S = b.S with { CreditHold = true, EscalationRequested = false };
             b.Timeline(TimelineType.Escalated, CaseStage.Escalated, actor: System);
             b.Emit(new SendNotice(NoticeKind.LegalHandoff, b.Now));

@@ -105,6 +105,14 @@ internal static class CasePlanner
             reason = DeferralReasons.FinalNoticeFirst;
         }
 
+        // The final notice told the debtor what follows only after its deadline: escalation waits for that day to pass.
+        if (stage == CaseStage.Escalated && !s.EscalationRequested
+            && CaseDeadlines.CreditHoldDue(s, b.Policy) is { } deadlinePassed && deadlinePassed > earliest)
+        {
+            earliest = deadlinePassed;
+            reason = DeferralReasons.FinalNoticeFirst;
+        }
+
         if (s.LastDunningAt is { } last && last.AddDays(timings.MinimumGapDays) > earliest)
         {
             earliest = last.AddDays(timings.MinimumGapDays);
@@ -157,6 +165,11 @@ internal static class CasePlanner
                 // Wake when the notice would have gone, to record that the hold deferred it.
                 wakeups.Add(new NextAction(NextActionKind.LadderStep, decision.Natural, decision.Stage));
             }
+        }
+
+        if (CreditHoldRule.Due(b) is { } creditHoldDue)
+        {
+            wakeups.Add(new NextAction(NextActionKind.CreditHold, Max(creditHoldDue, b.Now)));
         }
 
         if (b.S.Pause?.Until is { } until)

@@ -14,4 +14,7 @@ public enum NextActionKind
 
     /// <summary>The supervisor is reminded of a pending approval.</summary>
     ApprovalReminder,
+
+    /// <summary>The final notice's deadline has passed: the account goes on credit hold if still unpaid.</summary>
+    CreditHold,
 }

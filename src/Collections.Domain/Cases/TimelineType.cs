@@ -75,6 +75,13 @@ public enum TimelineType
     /// <summary>The account was escalated to legal and put on credit hold.</summary>
     Escalated,
 
+    /// <summary>
+    /// The account was placed on credit hold: the final notice's deadline passed with the overdue balance
+    /// unpaid (reason <c>FinalNoticeDeadlinePassed</c>), or at escalation if it was not on hold yet
+    /// (reason <c>Escalated</c>). Recorded for finance to post in the ERP.
+    /// </summary>
+    CreditHoldPlaced,
+
     /// <summary>The overdue balance reached zero.</summary>
     Resolved,
 

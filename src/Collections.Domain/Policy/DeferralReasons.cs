@@ -12,7 +12,7 @@ public static class DeferralReasons
     /// <summary>Fewer than the minimum days since the previous dunning notice.</summary>
     public const string MinimumGap = "MinimumGap";
 
-    /// <summary>Escalation waits until a final notice is old enough.</summary>
+    /// <summary>Escalation waits until a final notice is old enough and the deadline it stated has passed.</summary>
     public const string FinalNoticeFirst = "FinalNoticeFirst";
 
     /// <summary>An operator paused the case.</summary>

@@ -96,7 +96,7 @@ public static class PolicyLoader
 
         Unknown(e, "timings.", errors,
             "preDueDaysBefore", "preDueEnabled", "minimumGapDays", "escalationMinDaysAfterFinalNotice", "demandPaymentDays",
-            "finalNoticeDeadlineDays", "promiseMaxDaysAhead", "promiseGraceDays", "approvalReminderBusinessDays", "sendReceiptOnPayment");
+            "finalNoticeDeadlineDays", "promiseMaxDaysAhead", "promiseGraceDays", "approvalReminderBusinessDays", "sendReceiptOnPayment", "lateInterestAnnualPercent");
         return t with
         {
             PreDueDaysBefore = Int(e, "preDueDaysBefore", t.PreDueDaysBefore, 0, 60, errors),
@@ -109,6 +109,7 @@ public static class PolicyLoader
             PromiseGraceDays = Int(e, "promiseGraceDays", t.PromiseGraceDays, 0, 30, errors),
             ApprovalReminderBusinessDays = Int(e, "approvalReminderBusinessDays", t.ApprovalReminderBusinessDays, 1, 30, errors),
             SendReceiptOnPayment = Bool(e, "sendReceiptOnPayment", t.SendReceiptOnPayment, errors),
+            LateInterestAnnualPercent = Percent(e, "lateInterestAnnualPercent", errors),
         };
     }
 
@@ -338,6 +339,23 @@ public static class PolicyLoader
 
         errors.Add($"timings.{name}: must be a whole number from {min} to {max} (got {v.GetRawText()})");
         return fallback;
+    }
+
+    // null or absent: no late-payment interest; else a rate above 0 and at most 100 percent a year.
+    private static decimal? Percent(JsonElement e, string name, List<string> errors)
+    {
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d > 0m && d <= 100m)
+        {
+            return d;
+        }
+
+        errors.Add($"timings.{name}: must be null or a percentage above 0 and at most 100 (got {v.GetRawText()})");
+        return null;
     }
 
     private static bool Bool(JsonElement e, string name, bool fallback, List<string> errors, string prefix = "timings.")

@@ -30,6 +30,12 @@ public sealed record PolicyTimings
     /// <summary>Business days an escalation may await approval before the supervisor is reminded (default 3).</summary>
     public int ApprovalReminderBusinessDays { get; init; } = 3;
 
+    /// <summary>
+    /// Late-payment interest, in percent a year, that the creditor's terms allow on overdue amounts; null
+    /// (the default) when the policy sets none. Demand and later notices state it only when it is set.
+    /// </summary>
+    public decimal? LateInterestAnnualPercent { get; init; }
+
     /// <summary>Whether a thank-you receipt goes out when a case is paid (default true).</summary>
     public bool SendReceiptOnPayment { get; init; } = true;
 }

@@ -31,7 +31,13 @@ internal sealed record NoticeLabels(
     string InvoiceListSeparator,
     string SalutationNamed,
     string SalutationDefault,
-    string SalutationInternal)
+    string SalutationInternal,
+    string BankTransferIn,
+    string Bank,
+    string AccountName,
+    string AccountNumber,
+    string SwiftBic,
+    string PaymentReference)
 {
     public static readonly NoticeLabels English = new(
         StatementTitle: "Statement of account as of {0}",
@@ -61,7 +67,13 @@ internal sealed record NoticeLabels(
         InvoiceListSeparator: ", ",
         SalutationNamed: "Dear {0},",
         SalutationDefault: "Dear Sir or Madam,",
-        SalutationInternal: "Hello,");
+        SalutationInternal: "Hello,",
+        BankTransferIn: "Bank transfer in {0}",
+        Bank: "Bank",
+        AccountName: "Account name",
+        AccountNumber: "Account number",
+        SwiftBic: "SWIFT/BIC",
+        PaymentReference: "Please quote your customer number {0} and the invoice numbers with your payment.");
 
     public static readonly NoticeLabels ChineseSimplified = new(
         StatementTitle: "对账单（截至{0}）",
@@ -91,7 +103,13 @@ internal sealed record NoticeLabels(
         InvoiceListSeparator: "、",
         SalutationNamed: "尊敬的{0}：",
         SalutationDefault: "尊敬的{0}：",
-        SalutationInternal: "您好：");
+        SalutationInternal: "您好：",
+        BankTransferIn: "{0}付款（银行转账）",
+        Bank: "开户银行",
+        AccountName: "户名",
+        AccountNumber: "账号",
+        SwiftBic: "SWIFT/BIC",
+        PaymentReference: "付款时请注明客户编号{0}及发票号。");
 
     public static NoticeLabels For(NoticeLanguage language) =>
         language == NoticeLanguage.ChineseSimplified ? ChineseSimplified : English;

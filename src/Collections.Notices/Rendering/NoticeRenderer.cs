@@ -1,5 +1,3 @@
-using System.Globalization;
-using Collections.Domain.Aging;
 using Collections.Domain.Cases;
 using Collections.Domain.Ledger;
 using Collections.Notices.Email;
@@ -7,7 +5,7 @@ using Collections.Notices.Templating;
 
 namespace Collections.Notices.Rendering;
 
-/// <summary>Renders notices from the template catalog and the configured company texts.</summary>
+/// <summary>Renders notices from the template catalog and the configured creditor of each entity.</summary>
 public sealed class NoticeRenderer : INoticeRenderer
 {
     private readonly NoticeOptions _options;
@@ -37,17 +35,16 @@ public sealed class NoticeRenderer : INoticeRenderer
     /// <inheritdoc />
     public RenderedNotice Render(NoticeRequest request)
     {
-        var zone = Validate(request);
+        var (zone, creditor) = Validate(request);
         var language = request.Language;
         var template = _templates.Get(request.Kind, language);
-        var values = BuildValues(request, zone);
+        var values = NoticeValues.Build(request, creditor, zone);
 
         var subject = template.Subject.Render(values, html: false).Trim();
         var body = template.Html.Render(values, html: true);
         var html = Shell(language, subject, body);
         var text = template.Text.Render(values, html: false) + "\n";
         var (to, cc) = Recipients(request);
-        var locale = _options.For(language);
         return new RenderedNotice(
             request.Kind,
             language,
@@ -59,94 +56,12 @@ public sealed class NoticeRenderer : INoticeRenderer
             ContentHash(subject, html, text),
             to,
             cc,
-            [new EmailAddress(_options.ContactEmail, locale.CompanyName)]);
+            [new EmailAddress(creditor.ContactEmail, creditor.For(language).CompanyName)]);
     }
 
     /// <summary>Lower-case hex SHA-256 of UTF-8 subject, NUL, HTML, NUL, text.</summary>
     public static string ContentHash(string subject, string html, string text) =>
         HexSha256.Of(subject + "\0" + html + "\0" + text);
-
-    private Dictionary<string, TemplateValue> BuildValues(NoticeRequest request, TimeZoneInfo zone)
-    {
-        var language = request.Language;
-        var labels = NoticeLabels.For(language);
-        var locale = _options.For(language);
-        var disputedIds = StatementItems.DisputedIds(request.DisputedInvoiceIds, request.Dispute is { } dispute ? [dispute.InvoiceIds] : []);
-
-        var balance = AccountBalance.Compute(request.Items, request.AsOf, disputedIds);
-        var sentDate = NoticeFormat.LocalDate(request.SentAt, zone);
-        string Date(DateOnly d) => NoticeFormat.Date(d, language);
-
-        var values = new Dictionary<string, TemplateValue>(StringComparer.Ordinal)
-        {
-            ["company_name"] = TemplateValue.Plain(locale.CompanyName),
-            ["customer_name"] = TemplateValue.Plain(request.CustomerName),
-            ["customer_id"] = TemplateValue.Plain(request.Account.CustomerId),
-            ["entity"] = TemplateValue.Plain(request.Account.Entity),
-            ["salutation"] = TemplateValue.Plain(Salutation(request, labels)),
-            ["sent_date"] = TemplateValue.Plain(Date(sentDate)),
-            ["as_of_date"] = TemplateValue.Plain(Date(request.AsOf)),
-            ["next_due_date"] = TemplateValue.Plain(balance.EarliestUpcomingDueDate is { } next ? Date(next) : labels.None),
-            ["days_overdue"] = TemplateValue.Plain(NoticeFormat.Number(balance.DaysOverdue)),
-            ["total_open"] = TemplateValue.Plain(Totals(balance.Balances.Where(b => b.Open != 0m).Select(b => NoticeFormat.Amount(b.Open, b.Currency)), labels)),
-            ["total_overdue"] = TemplateValue.Plain(Totals(balance.Balances.Where(b => b.Overdue > 0m).Select(b => NoticeFormat.Amount(b.Overdue, b.Currency)), labels)),
-            ["contact_person"] = TemplateValue.Plain(locale.ContactPerson),
-            ["contact_email"] = TemplateValue.Plain(_options.ContactEmail),
-            ["contact_phone"] = TemplateValue.Plain(_options.ContactPhone),
-            ["how_to_pay"] = TemplateValue.Multiline(locale.HowToPay.Replace("\r\n", "\n", StringComparison.Ordinal).Trim()),
-            ["statement"] = StatementRenderer.Render(request.Items, balance, i => StatementItems.IsDisputed(i, disputedIds), language),
-        };
-
-        switch (request.Kind)
-        {
-            case NoticeKind.Demand:
-                var paymentDays = request.PaymentDays ?? _options.DemandPaymentDays;
-                values["deadline_date"] = TemplateValue.Plain(Date(request.Deadline ?? sentDate.AddDays(paymentDays)));
-                values["payment_days"] = TemplateValue.Plain(NoticeFormat.Number(paymentDays));
-                break;
-            case NoticeKind.FinalNotice:
-                values["deadline_date"] = TemplateValue.Plain(Date(request.Deadline ?? sentDate.AddDays(_options.FinalNoticeDays)));
-                break;
-            case NoticeKind.PromiseConfirmation:
-                values["promise_date"] = TemplateValue.Plain(Date(request.Promise!.Date));
-                values["promise_amount"] = TemplateValue.Plain(NoticeFormat.Amount(request.Promise.Amount));
-                break;
-            case NoticeKind.DisputeAcknowledgement:
-                values["disputed_invoices"] = TemplateValue.Plain(string.Join(labels.InvoiceListSeparator, request.Dispute!.InvoiceIds));
-                values["dispute_reason"] = TemplateValue.Plain(request.Dispute.Reason.Trim());
-                break;
-            case NoticeKind.ApprovalReminder or NoticeKind.LegalHandoff:
-                values["case_id"] = TemplateValue.Plain(request.CaseId!);
-                values["case_link"] = TemplateValue.Plain(request.CaseLink!.AbsoluteUri);
-                break;
-        }
-
-        return values;
-    }
-
-    private static string Salutation(NoticeRequest request, NoticeLabels labels)
-    {
-        if (request.Kind.IsInternal())
-        {
-            return labels.SalutationInternal;
-        }
-
-        return string.IsNullOrWhiteSpace(request.Contact.ContactName)
-            ? string.Format(CultureInfo.InvariantCulture, labels.SalutationDefault, request.CustomerName)
-            : string.Format(CultureInfo.InvariantCulture, labels.SalutationNamed, request.Contact.ContactName.Trim());
-    }
-
-    // "EUR 10.00", "EUR 10.00 and JPY 5", "EUR 10.00, JPY 5 and USD 1.00" (zh: "EUR 10.00、JPY 5").
-    private static string Totals(IEnumerable<string> amounts, NoticeLabels labels)
-    {
-        var list = amounts.ToList();
-        return list.Count switch
-        {
-            0 => labels.None,
-            1 => list[0],
-            _ => string.Join(labels.ListSeparator, list[..^1]) + labels.LastListSeparator + list[^1],
-        };
-    }
 
     private (IReadOnlyList<EmailAddress> To, IReadOnlyList<EmailAddress> Cc) Recipients(NoticeRequest request)
     {
@@ -171,10 +86,15 @@ public sealed class NoticeRenderer : INoticeRenderer
         return ([to], cc);
     }
 
-    private static TimeZoneInfo Validate(NoticeRequest request)
+    private (TimeZoneInfo Zone, CreditorOptions Creditor) Validate(NoticeRequest request)
     {
         var problems = new List<string>();
         TimeZoneInfo? zone = null;
+        var creditor = _options.CreditorFor(request.Account.Entity);
+        if (creditor is null)
+        {
+            problems.Add($"no creditor is configured for entity '{request.Account.Entity}' (Notices:Creditors:{request.Account.Entity})");
+        }
         if (string.IsNullOrWhiteSpace(request.CustomerName))
         {
             problems.Add("CustomerName is required");
@@ -192,6 +112,9 @@ public sealed class NoticeRenderer : INoticeRenderer
 
         switch (request.Kind)
         {
+            case NoticeKind.Demand or NoticeKind.FinalNotice when request.Facts.Deadline is null:
+                problems.Add($"Facts.Deadline (the ladder's, from NoticeFacts.Derive) is required for a {request.Kind}");
+                break;
             case NoticeKind.PromiseConfirmation when request.Promise is null:
                 problems.Add("Promise is required for a PromiseConfirmation");
                 break;
@@ -213,7 +136,7 @@ public sealed class NoticeRenderer : INoticeRenderer
         }
 
         return problems.Count == 0
-            ? zone!
+            ? (zone!, creditor!)
             : throw new ArgumentException("The notice request is invalid: " + string.Join("; ", problems) + ".", nameof(request));
     }
 

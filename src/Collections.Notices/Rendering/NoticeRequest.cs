@@ -7,7 +7,7 @@ namespace Collections.Notices.Rendering;
 /// Everything needed to render one notice. Language and time zone come from <see cref="Contact"/>.
 /// Kind-specific inputs are init properties: <see cref="Promise"/> for PromiseConfirmation,
 /// <see cref="Dispute"/> for DisputeAcknowledgement, <see cref="CaseId"/> and <see cref="CaseLink"/> for
-/// the internal kinds; <see cref="Deadline"/> optionally for Demand and FinalNotice.
+/// the internal kinds; <see cref="Facts"/> (with its deadline) for Demand and FinalNotice.
 /// </summary>
 /// <param name="Kind">What to send.</param>
 /// <param name="Account">The account (entity + customer id).</param>
@@ -26,14 +26,11 @@ public sealed record NoticeRequest(
     DateTimeOffset SentAt)
 {
     /// <summary>
-    /// The stage deadline. Demand: defaults to the sending date + <see cref="NoticeOptions.DemandPaymentDays"/>;
-    /// FinalNotice: the date after which credit hold and legal referral apply, defaulting to the sending
-    /// date + <see cref="NoticeOptions.FinalNoticeDays"/>. Ignored for other kinds.
+    /// What the case's timeline records and the ladder will apply (<see cref="NoticeFacts.Derive"/>): which
+    /// earlier notices the text may refer to, the deadline, credit hold, late interest. Demand and FinalNotice
+    /// need its <see cref="NoticeFacts.Deadline"/>; the default, <see cref="NoticeFacts.None"/>, refers to nothing earlier.
     /// </summary>
-    public DateOnly? Deadline { get; init; }
-
-    /// <summary>Days a demand gives to pay (the policy's); defaults to <see cref="NoticeOptions.DemandPaymentDays"/>.</summary>
-    public int? PaymentDays { get; init; }
+    public NoticeFacts Facts { get; init; } = NoticeFacts.None;
 
     /// <summary>The promise being confirmed (PromiseConfirmation only).</summary>
     public PromiseDetails? Promise { get; init; }

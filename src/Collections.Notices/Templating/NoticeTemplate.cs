@@ -7,9 +7,9 @@ namespace Collections.Notices.Templating;
 internal sealed record NoticeTemplate(
     NoticeKind Kind,
     NoticeLanguage Language,
-    TemplateText Subject,
-    TemplateText Html,
-    TemplateText Text,
+    LiquidTemplate Subject,
+    LiquidTemplate Html,
+    LiquidTemplate Text,
     string Version)
 {
     public string Id => TemplateFileNames.TemplateId(Kind, Language);

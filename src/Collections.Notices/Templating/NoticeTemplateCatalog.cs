@@ -15,7 +15,7 @@ namespace Collections.Notices.Templating;
 public sealed partial class NoticeTemplateCatalog
 {
     /// <summary>The version reported for built-in templates; bump it when their wording changes.</summary>
-    public const string BuiltInVersion = "builtin-2026.1";
+    public const string BuiltInVersion = "builtin-2026.2";
 
     private const string ResourcePrefix = "Collections.Notices.Templates.";
 
@@ -46,7 +46,7 @@ public sealed partial class NoticeTemplateCatalog
         {
             foreach (var language in Enum.GetValues<NoticeLanguage>())
             {
-                var parts = new TemplateText?[3];
+                var parts = new LiquidTemplate?[3];
                 var overrideHash = new StringBuilder();
                 foreach (var part in Enum.GetValues<TemplatePart>())
                 {
@@ -58,7 +58,9 @@ public sealed partial class NoticeTemplateCatalog
                     else
                     {
                         var file = TemplateFileNames.FileName(kind, language, part);
-                        parts[(int)part] = TemplateText.Parse(ReadBuiltIn(file), file);
+                        var builtInProblems = new List<string>();
+                        parts[(int)part] = ParseAndValidate(kind, part, file, ReadBuiltIn(file), builtInProblems)
+                            ?? throw new InvalidOperationException($"Built-in template {file} is invalid: {string.Join("; ", builtInProblems)}");
                     }
                 }
 
@@ -90,11 +92,15 @@ public sealed partial class NoticeTemplateCatalog
 
     internal NoticeTemplate Get(NoticeKind kind, NoticeLanguage language) => _templates[(kind, language)];
 
-    private static TemplateText? ParseAndValidate(NoticeKind kind, TemplatePart part, string file, string source, List<string> problems)
+    private static LiquidTemplate? ParseAndValidate(NoticeKind kind, TemplatePart part, string file, string source, List<string> problems)
     {
         var before = problems.Count;
-        var parsed = TemplateText.TryParse(source, out var errors);
-        problems.AddRange(errors.Select(e => $"{file}: {e}"));
+        var parsed = LiquidTemplate.TryParse(source, out var error);
+        if (error is not null)
+        {
+            problems.Add($"{file}: Liquid syntax error: {error}");
+        }
+
         if (part == TemplatePart.Subject && source.Contains('\n', StringComparison.Ordinal))
         {
             problems.Add($"{file}: a subject must be a single line");
@@ -112,18 +118,22 @@ public sealed partial class NoticeTemplateCatalog
 
         var allowed = NoticePlaceholders.Allowed(kind, part);
         var kindCode = TemplateFileNames.KindCode(kind);
-        foreach (var p in parsed.Placeholders.Where(p => !allowed.Contains(p.Name!)))
+        foreach (var name in parsed.Variables.Where(v => !allowed.Contains(v)).Order(StringComparer.Ordinal))
         {
-            var hint = NoticePlaceholders.BodyOnly.Contains(p.Name!, StringComparer.Ordinal) && part == TemplatePart.Subject
-                ? $"'{p.Name}' is a block and is only allowed in the HTML and text bodies"
-                : $"placeholders available for {kindCode}: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}";
-            problems.Add($"{file}: unknown placeholder '{{{{{p.Name}}}}}' at line {p.Line}, column {p.Column}; {hint}");
+            var hint = NoticePlaceholders.BodyOnly.Contains(name, StringComparer.Ordinal) && part == TemplatePart.Subject
+                ? $"'{name}' is a block and is only allowed in the HTML and text bodies"
+                : $"variables available for {kindCode}: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}";
+            problems.Add($"{file}: unknown variable '{name}'; {hint}");
         }
 
-        var used = parsed.Placeholders.Select(p => p.Name!).ToHashSet(StringComparer.Ordinal);
-        foreach (var required in NoticePlaceholders.Required(kind, part).Order(StringComparer.Ordinal).Where(r => !used.Contains(r)))
+        foreach (var filter in parsed.UnknownFilters)
         {
-            problems.Add($"{file}: missing required placeholder '{{{{{required}}}}}' ({kindCode} {part.ToString().ToLowerInvariant()} must include it)");
+            problems.Add($"{file}: unknown filter '{filter}'");
+        }
+
+        foreach (var required in NoticePlaceholders.Required(kind, part).Order(StringComparer.Ordinal).Where(r => !parsed.Variables.Contains(r)))
+        {
+            problems.Add($"{file}: missing required variable '{{{{ {required} }}}}' ({kindCode} {part.ToString().ToLowerInvariant()} must include it)");
         }
 
         return problems.Count == before ? parsed : null;

@@ -134,8 +134,9 @@ public sealed class CaseMachineMatrixTests
             "Paused" => Then(Running(), new PauseRequested("debtor asked for time", null)),
             "Promised" => Then(Running(), new PromiseMade(D("2026-06-20"), new Money(500m, Eur))),
             "Disputed" => Then(Running(), new DisputeRaised(["I1", "I2"], "not delivered")),
-            "AwaitingApproval" => Driven(CreditGrade.A, "2026-06-19T09:00:00Z", CaseStage.FinalNotice),
-            "Escalated" => Driven(CreditGrade.B, "2026-06-19T09:00:00Z", CaseStage.Escalated),
+            // The final notice of Fri 06-12 states Fri 06-19 as its deadline: escalation comes after it, on Mon 06-22.
+            "AwaitingApproval" => Driven(CreditGrade.A, "2026-06-22T09:00:00Z", CaseStage.FinalNotice),
+            "Escalated" => Driven(CreditGrade.B, "2026-06-22T09:00:00Z", CaseStage.Escalated),
             "Failed" => Then(Running(), new ProcessingFailed("timer handler threw 5 times")),
             "Resolved" => CaseMachine.Apply(Running(), Snapshot("2026-06-13", Contact()), Midnight("2026-06-13"), policy).Must().State,
             "WrittenOff" => Then(Running(), new WriteOffRequested("insolvent")),

@@ -46,13 +46,14 @@ public sealed class LadderLifecycleTests
     }
 
     [Fact]
-    public void CatchUp_SeventyDaysLate_OnlyFinalNoticeThenEscalationSevenDaysLater()
+    public void CatchUp_SeventyDaysLate_OnlyFinalNoticeThenEscalationAfterItsDeadline()
     {
         // Due Fri 04-03, seen Fri 06-12 (70 days): Reminder, Demand and Escalation are all past; no burst.
+        // The final notice states Fri 06-19 as its deadline: escalation comes once that day has passed, Mon 06-22.
         var open = Open("2026-06-12", Contact(), items: Inv("I1", "2026-04-03", 1000m)).Must();
         var (state, log) = Drive(open.State, T("2026-07-01T00:00:00Z"));
 
-        Assert.Equal(["FinalNotice@2026-06-12T09:00+01:00", "Escalation@2026-06-19T09:00+01:00", "LegalHandoff@2026-06-19T09:00+01:00"], log.Sent(London));
+        Assert.Equal(["FinalNotice@2026-06-12T09:00+01:00", "Escalation@2026-06-22T09:00+01:00", "LegalHandoff@2026-06-22T09:00+01:00"], log.Sent(London));
         Assert.Contains(log.Entries(), e => e.Type == TimelineType.NoticeDeferred && e.Reason == DeferralReasons.FinalNoticeFirst);
         Assert.Equal(CaseStage.Escalated, state.Stage);
     }
@@ -197,15 +198,16 @@ public sealed class LadderLifecycleTests
     [Fact]
     public void GradeA_EscalationAwaitsApproval_SupervisorRemindedAfterThreeBusinessDays()
     {
-        // Due 2026-01-01, seen 06-12: FinalNotice now; escalation may come 7 days later (Fri 06-19) but needs approval.
-        // No answer in 3 business days (Mon 22, Tue 23, Wed 24): supervisor reminded Wed 06-24 09:00. Approved Thu 10:00: escalate at once.
+        // Due 2026-01-01, seen 06-12: FinalNotice now, deadline Fri 06-19; escalation may come once that day has passed
+        // (Sat 06-20 -> Mon 06-22 09:00) but needs approval. No answer in 3 business days (Tue 23, Wed 24, Thu 25): supervisor
+        // reminded Thu 06-25 09:00. Approved Thu 10:00: escalate at once.
         var open = Open("2026-06-12", Contact(grade: CreditGrade.A), items: Inv("I1", "2026-01-01", 1000m)).Must();
         var (state, log) = Drive(open.State, T("2026-07-01T00:00:00Z"), events: (T("2026-06-25T10:00:00+01:00"), new EscalationApproved { Actor = "lead@corp" }));
 
         Assert.Equal(
-            ["FinalNotice@2026-06-12T09:00+01:00", "ApprovalReminder@2026-06-24T09:00+01:00", "Escalation@2026-06-25T10:00+01:00", "LegalHandoff@2026-06-25T10:00+01:00"],
+            ["FinalNotice@2026-06-12T09:00+01:00", "ApprovalReminder@2026-06-25T09:00+01:00", "Escalation@2026-06-25T10:00+01:00", "LegalHandoff@2026-06-25T10:00+01:00"],
             log.Sent(London));
-        Assert.Single(log, x => x.Effect is RequestApproval && x.At == T("2026-06-19T09:00:00+01:00"));
+        Assert.Single(log, x => x.Effect is RequestApproval && x.At == T("2026-06-22T09:00:00+01:00"));
         Assert.Equal(CaseStage.Escalated, state.Stage);
     }
 

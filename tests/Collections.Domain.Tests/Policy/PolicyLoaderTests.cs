@@ -58,7 +58,7 @@ public sealed class PolicyLoaderTests
         Assert.Equal(
             [
                 "sendWindow: open (21:00) must be before close (20:00)",
-                "timings.colour: unknown setting (known: preDueDaysBefore, preDueEnabled, minimumGapDays, escalationMinDaysAfterFinalNotice, demandPaymentDays, finalNoticeDeadlineDays, promiseMaxDaysAhead, promiseGraceDays, approvalReminderBusinessDays, sendReceiptOnPayment)",
+                "timings.colour: unknown setting (known: preDueDaysBefore, preDueEnabled, minimumGapDays, escalationMinDaysAfterFinalNotice, demandPaymentDays, finalNoticeDeadlineDays, promiseMaxDaysAhead, promiseGraceDays, approvalReminderBusinessDays, sendReceiptOnPayment, lateInterestAnnualPercent)",
                 "timings.minimumGapDays: must be a whole number from 0 to 60 (got -1)",
                 "timings.sendReceiptOnPayment: must be true or false (got \"yes\")",
                 "ladders.A.steps.Demand: must be later than Reminder (day 2 <= day 3)",
@@ -128,5 +128,28 @@ public sealed class PolicyLoaderTests
         }
 
         return dir;
+    }
+
+    [Theory]
+    [InlineData("8.5", "8.5")]
+    [InlineData("null", null)]
+    public void Parse_LateInterest_ReadsTheAnnualPercentOrNone(string value, string? expected)
+    {
+        var result = PolicyLoader.Parse(Fixtures.DefaultPolicyJson("""{ "default": { "holidays": [] } }""").Replace("\"ladders\"", $"\"timings\": {{ \"lateInterestAnnualPercent\": {value} }}, \"ladders\"", StringComparison.Ordinal));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(expected is null ? null : decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), result.Policy!.Timings.LateInterestAnnualPercent);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("120")]
+    [InlineData("\"8%\"")]
+    public void Parse_LateInterestOutOfRange_ReportsIt(string value)
+    {
+        var result = PolicyLoader.Parse(Fixtures.DefaultPolicyJson("""{ "default": { "holidays": [] } }""").Replace("\"ladders\"", $"\"timings\": {{ \"lateInterestAnnualPercent\": {value} }}, \"ladders\"", StringComparison.Ordinal));
+
+        Assert.Null(result.Policy);
+        Assert.Contains($"timings.lateInterestAnnualPercent: must be null or a percentage above 0 and at most 100 (got {value})", result.Errors);
     }
 }

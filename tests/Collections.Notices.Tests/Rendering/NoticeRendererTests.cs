@@ -140,9 +140,9 @@ public sealed class NoticeRendererTests
     }
 
     [Fact]
-    public void Render_DemandWithoutDeadline_DefaultsToSevenDaysAfterLocalSendingDate()
+    public void Render_LateEveningUtc_IsDatedTheDebtorsLocalDay()
     {
-        // 23:30 UTC on 11 June is 07:30 on 12 June in Shanghai: the letter is dated 12 June, due 19 June.
+        // 23:30 UTC on 11 June is 07:30 on 12 June in Shanghai: the letter is dated 12 June.
         var request = NoticeFixtures.Request(NoticeKind.Demand, NoticeLanguage.ChineseSimplified) with
         {
             SentAt = new DateTimeOffset(2026, 6, 11, 23, 30, 0, TimeSpan.Zero),
@@ -166,19 +166,31 @@ public sealed class NoticeRendererTests
         var notice = Renderer.Render(request);
 
         Assert.Contains("Date: 11 June 2026", notice.Text, StringComparison.Ordinal);
-        Assert.Contains("by 18 June 2026 at the latest", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(NoticeKind.Demand)]
+    [InlineData(NoticeKind.FinalNotice)]
+    public void Render_DemandOrFinalNoticeWithoutTheLaddersDeadline_Throws(NoticeKind kind)
+    {
+        var request = NoticeFixtures.Request(kind, NoticeLanguage.English) with { Facts = NoticeFacts.None };
+
+        var ex = Assert.Throws<ArgumentException>(() => Renderer.Render(request));
+
+        Assert.Contains($"Facts.Deadline (the ladder's, from NoticeFacts.Derive) is required for a {kind}", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Render_FinalNotice_UsesCallerDeadlineAndStatesConsequences()
+    public void Render_FinalNotice_StatesTheFactsDeadlineAndConsequences()
     {
-        var request = NoticeFixtures.Request(NoticeKind.FinalNotice, NoticeLanguage.English) with { Deadline = new DateOnly(2026, 6, 26) };
+        var request = NoticeFixtures.Request(NoticeKind.FinalNotice, NoticeLanguage.English);
+        request = request with { Facts = request.Facts with { Deadline = new DateOnly(2026, 6, 26) } };
 
         var notice = Renderer.Render(request);
 
         Assert.Contains("in full by 26 June 2026", notice.Text, StringComparison.Ordinal);
-        Assert.Contains("credit hold", notice.Text, StringComparison.Ordinal);
-        Assert.Contains("legal department", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("placed on credit hold", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("will then be referred to our legal department", notice.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,13 +11,13 @@ public sealed class PaymentDaysTests
     public void Render_DemandWithPolicyPaymentDays_StatesThoseDaysAndTheirDeadline()
     {
         var renderer = NoticeRenderer.Create(NoticeFixtures.Options());
-        var request = NoticeFixtures.Request(NoticeKind.Demand, NoticeLanguage.English) with { PaymentDays = 14, Deadline = null };
+        var request = NoticeFixtures.Request(NoticeKind.Demand, NoticeLanguage.English) with { Facts = new NoticeFacts { PaymentDays = 14, Deadline = new DateOnly(2026, 6, 26) } };
 
         var notice = renderer.Render(request);
 
-        // Sent 2026-06-12 (debtor's date) + 14 days = 26 June 2026; the options' own default is 7.
+        // The policy's 14 days and the deadline the ladder computed from them.
         Assert.Contains("14 days", notice.Text, StringComparison.Ordinal);
         Assert.Contains("26 June 2026", notice.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("7 days", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("within 7 days", notice.Text, StringComparison.Ordinal);
     }
 }

@@ -13,24 +13,45 @@ internal static class NoticeFixtures
 {
     public static readonly DateOnly AsOf = new(2026, 6, 12);
 
+    public const string Entity = "contoso-cn";
+
     public static NoticeOptions Options() => new()
     {
-        English = new NoticeLocaleOptions
+        Creditors =
         {
-            CompanyName = "Contoso Trading Ltd.",
-            HowToPay = "Bank transfer to Contoso Trading Ltd.\nIBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX\nPlease quote your customer number and the invoice numbers.",
-            ContactPerson = "Maria Keller (Accounts Receivable)",
+            [Entity] = Creditor(
+                "Contoso Trading Ltd.", "88 Century Avenue, Pudong\nShanghai 200120, China", "Maria Keller (Accounts Receivable)",
+                "康拓贸易有限公司", "中国上海市浦东新区世纪大道88号\n邮编200120", "应收账款部 王芳",
+                "ar@contoso.example", "+86 21 5555 0100",
+                Account("EUR", "DE89 3704 0044 0532 0130 00", "COBADEFFXXX", "Commerzbank AG, Frankfurt", "Contoso Trading Ltd.", "德国商业银行法兰克福分行"),
+                Account("CNY", "4500 1234 5678 9012", null, "Bank of China, Shanghai Branch", "Contoso Trading Ltd.", "中国银行上海分行")),
+            ["contoso-uk"] = Creditor(
+                "Contoso UK Ltd.", "1 Poultry\nLondon EC2R 8EJ, United Kingdom", "James Carter (Credit Control)",
+                "康拓英国有限公司", "英国伦敦Poultry 1号，邮编EC2R 8EJ", "信用控制部 James Carter",
+                "credit.control@contoso.example", "+44 20 5555 0100",
+                Account("EUR", "GB29 NWBK 6016 1331 9268 19", "NWBKGB2L", "NatWest, London", "Contoso UK Ltd.", "国民西敏寺银行伦敦分行")),
         },
-        ChineseSimplified = new NoticeLocaleOptions
-        {
-            CompanyName = "康拓贸易有限公司",
-            HowToPay = "银行转账至：康拓贸易有限公司\n开户行：中国银行上海分行\n账号：4500 1234 5678 9012\n付款时请注明客户编号及发票号。",
-            ContactPerson = "应收账款部 王芳",
-        },
-        ContactEmail = "ar@contoso.example",
-        ContactPhone = "+86 21 5555 0100",
         SupervisorEmail = "collections-lead@contoso.example",
         LegalEmail = "legal@contoso.example",
+    };
+
+    public static CreditorOptions Creditor(
+        string nameEn, string addressEn, string personEn, string nameZh, string addressZh, string personZh, string email, string phone, params BankAccountOptions[] accounts) => new()
+    {
+        ContactEmail = email,
+        ContactPhone = phone,
+        English = new CreditorLocaleOptions { CompanyName = nameEn, Address = addressEn, ContactPerson = personEn },
+        ChineseSimplified = new CreditorLocaleOptions { CompanyName = nameZh, Address = addressZh, ContactPerson = personZh },
+        BankAccounts = [.. accounts],
+    };
+
+    public static BankAccountOptions Account(string currency, string number, string? swift, string bankEn, string holder, string bankZh) => new()
+    {
+        Currency = currency,
+        AccountNumber = number,
+        SwiftBic = swift,
+        English = new BankAccountLocaleOptions { BankName = bankEn, AccountName = holder },
+        ChineseSimplified = new BankAccountLocaleOptions { BankName = bankZh, AccountName = holder },
     };
 
     public static IReadOnlyList<LedgerItem> Items()
@@ -63,10 +84,23 @@ internal static class NoticeFixtures
     public static NoticeRequest Request(NoticeKind kind, NoticeLanguage language)
     {
         var zh = language == NoticeLanguage.ChineseSimplified;
-        var request = new NoticeRequest(kind, new AccountKey("contoso-cn", "C-1001"), CustomerName(language), Contact(language), Items(), AsOf, SentAt(language));
+        var request = new NoticeRequest(kind, new AccountKey(Entity, "C-1001"), CustomerName(language), Contact(language), Items(), AsOf, SentAt(language));
         return kind switch
         {
-            NoticeKind.FinalNotice => request with { Deadline = new DateOnly(2026, 6, 19) },
+            // A demand after a reminder; a final notice after both and a broken promise, with late interest; an escalation after all of them.
+            NoticeKind.Demand => request with { Facts = new NoticeFacts { ReminderSentOn = new(2026, 5, 29), Deadline = new(2026, 6, 19), PaymentDays = 7 } },
+            NoticeKind.FinalNotice => request with
+            {
+                Facts = new NoticeFacts
+                {
+                    ReminderSentOn = new(2026, 5, 15), DemandSentOn = new(2026, 5, 29), BrokenPromiseDate = new(2026, 6, 5), BrokenPromiseAmount = new Money(5000m, Currency.Parse("EUR")),
+                    Deadline = new(2026, 6, 19), PaymentDays = 7, LateInterestAnnualPercent = 8m,
+                },
+            },
+            NoticeKind.Escalation => request with
+            {
+                Facts = new NoticeFacts { ReminderSentOn = new(2026, 4, 20), DemandSentOn = new(2026, 5, 4), FinalNoticeSentOn = new(2026, 5, 20), FinalNoticeDeadline = new(2026, 5, 27), OnCreditHold = true },
+            },
             NoticeKind.PromiseConfirmation => request with { Promise = new PromiseDetails(new DateOnly(2026, 6, 30), new Money(10000.00m, Currency.Parse("EUR"))) },
             NoticeKind.DisputeAcknowledgement => request with
             {

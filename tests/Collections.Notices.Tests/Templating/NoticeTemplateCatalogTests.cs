@@ -35,13 +35,13 @@ public sealed class NoticeTemplateCatalogTests : IDisposable
     [Fact]
     public void Load_ValidOverride_IsUsedWithOverrideVersion()
     {
-        Write("reminder.en.subject.txt", "Payment overdue for {{customer_name}}\n");
+        Write("reminder.en.subject.txt", "{{ company_name }}: payment overdue for {{customer_name}}, {{ total_overdue }} ({{ days_overdue }} days)\n");
         var renderer = new NoticeRenderer(NoticeFixtures.Options(), NoticeTemplateCatalog.Load(_folder));
 
         var reminder = renderer.Render(NoticeFixtures.Request(NoticeKind.Reminder, NoticeLanguage.English));
         var demand = renderer.Render(NoticeFixtures.Request(NoticeKind.Demand, NoticeLanguage.English));
 
-        Assert.Equal("Payment overdue for Northwind Trading GmbH", reminder.Subject);
+        Assert.Equal("Contoso Trading Ltd.: payment overdue for Northwind Trading GmbH, EUR 19,550.40 and JPY 1,250,000 (72 days)", reminder.Subject);
         Assert.StartsWith("override-", reminder.TemplateVersion, StringComparison.Ordinal);
         Assert.Equal("reminder.en", reminder.TemplateId);
         Assert.Contains("Friendly reminder", reminder.Text, StringComparison.Ordinal);
@@ -49,33 +49,70 @@ public sealed class NoticeTemplateCatalogTests : IDisposable
     }
 
     [Fact]
-    public void Load_UnknownPlaceholder_FailsNamingFileLineAndAlternatives()
+    public void Load_UnknownVariable_FailsNamingFileAndAlternatives()
     {
         Write("demand.zh-CN.txt", "{{statement}} {{how_to_pay}} {{contact_email}} {{deadline_date}}\n{{promise_amount}}");
 
         var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(_folder));
 
         var problem = Assert.Single(ex.Problems);
-        Assert.StartsWith("demand.zh-CN.txt: unknown placeholder '{{promise_amount}}' at line 2, column 1; placeholders available for demand: as_of_date, company_name,", problem, StringComparison.Ordinal);
+        Assert.StartsWith("demand.zh-CN.txt: unknown variable 'promise_amount'; variables available for demand: as_of_date, broken_promise_amount,", problem, StringComparison.Ordinal);
         Assert.Contains(_folder, ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Load_MissingRequiredPlaceholder_FailsNamingIt()
+    public void Load_LiquidSyntaxError_FailsNamingFileAndPosition()
+    {
+        Write("escalation.en.html", "<p>{{ statement }} {{ how_to_pay }} {{ contact_email }}</p>\n{% if final_notice_sent %}We refer to our final notice.");
+
+        var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(_folder));
+
+        Assert.StartsWith("escalation.en.html: Liquid syntax error: '{% endif %}' was expected at (2:", Assert.Single(ex.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ConditionalOverrideOnTheFacts_IsAccepted()
+    {
+        Write("escalation.en.txt", "{% if final_notice_sent %}Further to our final notice of {{ final_notice_date }}:{% endif %} {{ statement }} {{ how_to_pay }} {{ contact_email }}");
+        var renderer = new NoticeRenderer(NoticeFixtures.Options(), NoticeTemplateCatalog.Load(_folder));
+
+        var notice = renderer.Render(NoticeFixtures.Request(NoticeKind.Escalation, NoticeLanguage.English) with { Facts = NoticeFacts.None });
+
+        Assert.DoesNotContain("final notice", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingRequiredVariable_FailsNamingIt()
     {
         Write("final-notice.en.html", "<p>{{statement}} {{how_to_pay}} {{contact_email}}</p>");
 
         var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(_folder));
 
         Assert.Equal(
-            "final-notice.en.html: missing required placeholder '{{deadline_date}}' (final-notice html must include it)",
+            "final-notice.en.html: missing required variable '{{ deadline_date }}' (final-notice html must include it)",
             Assert.Single(ex.Problems));
+    }
+
+    [Fact]
+    public void Load_SubjectWithoutCreditorAmountOrDays_FailsNamingEach()
+    {
+        Write("demand.en.subject.txt", "Demand for payment: account {{ customer_id }}");
+
+        var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(_folder));
+
+        Assert.Equal(
+            [
+                "demand.en.subject.txt: missing required variable '{{ company_name }}' (demand subject must include it)",
+                "demand.en.subject.txt: missing required variable '{{ days_overdue }}' (demand subject must include it)",
+                "demand.en.subject.txt: missing required variable '{{ total_overdue }}' (demand subject must include it)",
+            ],
+            ex.Problems);
     }
 
     [Fact]
     public void Load_SeveralBadFiles_ListsEveryProblemOnce()
     {
-        Write("receipt.en.subject.txt", "Thanks {{statement}}");
+        Write("receipt.en.subject.txt", "{{ company_name }} thanks {{statement}}");
         Write("receipt.en.txt", "<b>{{statement}}</b> {{contact_email}}");
         Write("reciept.en.html", "typo in the kind");
         Write("README.md", "ignored");
@@ -83,7 +120,7 @@ public sealed class NoticeTemplateCatalogTests : IDisposable
         var ex = Assert.Throws<NoticeTemplateException>(() => NoticeTemplateCatalog.Load(_folder));
 
         Assert.Equal(3, ex.Problems.Count);
-        Assert.Contains(ex.Problems, p => p.StartsWith("receipt.en.subject.txt: unknown placeholder '{{statement}}' at line 1, column 8; 'statement' is a block", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("receipt.en.subject.txt: unknown variable 'statement'; 'statement' is a block", StringComparison.Ordinal));
         Assert.Contains("receipt.en.txt: plain-text templates must not contain HTML markup (found '<b>')", ex.Problems);
         Assert.Contains(ex.Problems, p => p.StartsWith("reciept.en.html: not a template file name; expected <kind>.<lang>.subject.txt", StringComparison.Ordinal));
     }
