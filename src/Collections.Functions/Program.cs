@@ -24,6 +24,7 @@ catch (InvalidSettingsException ex)
 
 builder.AddCollectionsTelemetry(settings);
 var app = builder.Build();
+app.UseOperationsApiEdge();
 app.MapHealth();
 app.MapFunctionInvocations();
 app.MapOperationsApi().MapDashboard();

@@ -13,12 +13,20 @@ namespace Collections.Domain.Cases;
 /// </summary>
 public static class CaseMachine
 {
-    /// <summary>Applies an event. A rejected event leaves the state unchanged and says why.</summary>
+    /// <summary>
+    /// Applies an event. A rejected event leaves the state unchanged and says why; an event that would change
+    /// nothing (<see cref="CaseNoOps"/>) is accepted with the state unchanged, no effects and <see cref="CaseTransition.NoChange"/> saying why.
+    /// </summary>
     public static CaseTransition Apply(CaseState state, CaseEvent evt, DateTimeOffset now, DunningPolicy policy)
     {
         if (state.Version == 0 && evt is not SnapshotApplied)
         {
             return Reject(state, "the case has not been opened by a ledger snapshot yet");
+        }
+
+        if (CaseNoOps.Describe(state, evt) is { } unchanged)
+        {
+            return new CaseTransition(state, []) { NoChange = unchanged };
         }
 
         if (state.IsClosed)

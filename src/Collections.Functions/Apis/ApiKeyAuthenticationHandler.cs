@@ -15,8 +15,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyRing keys,
-    IProblemDetailsService problems)
+    ApiKeyRing keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -49,7 +48,6 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "FunctionsKey header=\"x-functions-key\"";
         await WriteAsync(new ProblemDetails
         {
@@ -61,7 +59,6 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         await WriteAsync(new ProblemDetails
         {
             Status = StatusCodes.Status403Forbidden,
@@ -70,6 +67,5 @@ internal sealed class ApiKeyAuthenticationHandler(
         });
     }
 
-    private async Task WriteAsync(ProblemDetails problem) =>
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = Context, ProblemDetails = problem });
+    private Task WriteAsync(ProblemDetails problem) => ApiProblemWriter.WriteAsync(Context, problem);
 }

@@ -5,6 +5,9 @@ namespace Collections.Functions.Apis;
 /// <summary>ProblemDetails answers: 400 naming the field, 404 for an unknown resource, 409 with the machine's reason.</summary>
 internal static class ApiProblems
 {
+    /// <summary>The 409 reason when concurrent changes outlast the engine's retries.</summary>
+    public const string ConcurrentChange = "the case was changed by concurrent actions; read it again and retry the action if it is still needed";
+
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(
             new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] },

@@ -194,13 +194,23 @@ internal static class CaseActionsApi
     }
 
     private static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> RaiseAsync(
-        CaseEngine engine, string instanceId, string action, CaseEvent evt, TimeProvider time, CancellationToken ct) =>
-        ToResult(action, await engine.RaiseAsync(instanceId, evt, ct), time);
+        CaseEngine engine, string instanceId, string action, CaseEvent evt, TimeProvider time, CancellationToken ct)
+    {
+        try
+        {
+            return ToResult(action, await engine.RaiseAsync(instanceId, evt, ct), time);
+        }
+        catch (CaseConcurrencyException)
+        {
+            // The engine decides again on every conflict; only a storm of different actions outlasts its retries.
+            return ApiProblems.Conflict(ApiProblems.ConcurrentChange);
+        }
+    }
 
     private static Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult> ToResult(string action, CaseCommandResult result, TimeProvider time) =>
         result.NotFound ? ApiProblems.NotFound(result.Rejection ?? "case not found")
         : !result.Accepted ? ApiProblems.Conflict(result.Rejection ?? "the case rejected the action")
-        : TypedResults.Ok(new ActionResultDto(action, CaseViews.Summary(result.State!, time.GetUtcNow())));
+        : TypedResults.Ok(new ActionResultDto(action, CaseViews.Summary(result.State!, time.GetUtcNow()), result.NoChange is null, result.NoChange));
 
     /// <summary>The actor recorded on the timeline: the key's role and fingerprint, never the key.</summary>
     private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? ApiRoles.Operator;

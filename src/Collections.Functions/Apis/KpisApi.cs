@@ -1,4 +1,3 @@
-using System.Globalization;
 using Collections.Pipeline.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,30 +16,12 @@ internal static class KpisApi
     public static async Task<Results<Ok<KpiReport>, ValidationProblem>> GetKpis(
         string? entity, string? from, string? to, KpiQuery query, TimeProvider time, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var end = today;
-        if (to is { Length: > 0 } && !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out end))
+        if (!ApiPeriod.TryParse(from, to, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), defaultDays: 30, out var period, out var error))
         {
-            return ApiProblems.Invalid("to", $"'{to}' is not a date (yyyy-MM-dd)");
+            return ApiProblems.Invalid(error.Field, error.Message);
         }
 
-        var start = end.AddDays(-30);
-        if (from is { Length: > 0 } && !DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out start))
-        {
-            return ApiProblems.Invalid("from", $"'{from}' is not a date (yyyy-MM-dd)");
-        }
-
-        if (start > end)
-        {
-            return ApiProblems.Invalid("from", "must not be after to");
-        }
-
-        if (end.DayNumber - start.DayNumber > 3660)
-        {
-            return ApiProblems.Invalid("from", "the period is limited to 10 years");
-        }
-
-        var report = await query.ComputeAsync(string.IsNullOrWhiteSpace(entity) ? null : entity.Trim(), new KpiPeriod(start, end), ct);
+        var report = await query.ComputeAsync(string.IsNullOrWhiteSpace(entity) ? null : entity.Trim(), new KpiPeriod(period.From, period.To), ct);
         return TypedResults.Ok(report);
     }
 }

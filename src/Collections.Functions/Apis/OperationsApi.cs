@@ -13,6 +13,11 @@ internal static class OperationsApi
     public static IServiceCollection AddOperationsApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Binding failures throw in every environment (not only Development), so the exception handler answers
+        // them with ProblemDetails naming the field instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<EvidenceLocator>();
@@ -27,15 +32,13 @@ internal static class OperationsApi
             doc.Info.Title = "Collections operations API";
             doc.Info.Description = "Watch and steer dunning cases. Send a key in the x-functions-key header or the code query parameter: reader keys read, operator keys act.";
             return Task.CompletedTask;
-        }));
+        }).AddApiKeySecurity());
         return services;
     }
 
     public static WebApplication MapOperationsApi(this WebApplication app)
     {
-        // Empty error answers (e.g. a body that is not JSON) become ProblemDetails too.
-        app.UseStatusCodePages();
-        var api = app.MapGroup("/api").RequireAuthorization(ApiRoles.ReadPolicy);
+        var api = app.MapGroup("/api").RequireAuthorization(ApiRoles.ReadPolicy).ValidateResourceIds();
         api.MapCasesApi().MapCaseActionsApi().MapLedgerFilesApi().MapKpisApi().MapOverviewApi();
         app.MapOpenApi(OpenApiPath).RequireAuthorization(ApiRoles.ReadPolicy);
         return app;

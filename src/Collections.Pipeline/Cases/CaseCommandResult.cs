@@ -7,4 +7,7 @@ public sealed record CaseCommandResult(CaseState? State, string? Rejection, bool
 {
     /// <summary>Whether the event was applied.</summary>
     public bool Accepted => State is not null && Rejection is null && !NotFound;
+
+    /// <summary>Why an accepted event changed nothing (nothing was committed), or null when it changed the case.</summary>
+    public string? NoChange { get; init; }
 }

@@ -71,6 +71,12 @@ public sealed partial class CaseEngine
                 return new CaseCommandResult(stored.State, transition.Rejection);
             }
 
+            if (transition.NoChange is not null)
+            {
+                // The case already is what the event asks for: nothing to commit, no notice.
+                return new CaseCommandResult(stored.State, null) { NoChange = transition.NoChange };
+            }
+
             try
             {
                 await CommitAsync(stored.State, stored.ETag, transition, cancellationToken);

@@ -9,30 +9,31 @@ namespace Collections.Domain.Tests.Cases;
 
 /// <summary>
 /// Every (state, event) pair of the case machine. The expected outcome of each pair is written out
-/// by hand below: "x" means the event is rejected (state unchanged, no effects); otherwise the
-/// runtime status after the event.
+/// by hand below: "x" means the event is rejected (state unchanged, no effects); "=" that it is
+/// accepted but changes nothing (state unchanged, no effects, a reason in NoChange: see CaseNoOps);
+/// otherwise the runtime status after the event.
 /// </summary>
 public sealed class CaseMachineMatrixTests
 {
     private static readonly string[] Events =
         ["Snapshot", "Timer", "Promise", "Dispute", "Settle", "Pause", "Resume", "EscalateNow", "Approve", "Reject", "WriteOff", "Terminate", "DoNotContact", "Fail", "Retry"];
 
-    // Columns follow Events. P=Pending R=Running S=Suspended C=Completed T=Terminated F=Failed x=rejected.
+    // Columns follow Events. P=Pending R=Running S=Suspended C=Completed T=Terminated F=Failed x=rejected =unchanged.
     private static readonly Dictionary<string, string> Expected = new(StringComparer.Ordinal)
     {
         //                        Snap Tim Pro Dis Set Pau Res Esc App Rej WO  Ter DNC Fail Retry
         ["New"] = /*          */ "P    x   x   x   x   x   x   x   x   x   x   x   x   x    x",
-        ["Pending"] = /*      */ "P    P   S   P   x   S   x   P   x   x   C   T   P   F    x",
-        ["Running"] = /*      */ "R    R   S   R   x   S   x   R   x   x   C   T   R   F    x",
-        ["Paused"] = /*       */ "S    S   S   S   x   x   R   S   x   x   C   T   S   F    x",
-        ["Promised"] = /*     */ "S    S   S   S   x   S   x   S   x   x   C   T   S   F    x",
-        ["Disputed"] = /*     */ "S    S   x   x   R   S   x   x   x   x   C   T   S   F    x",
-        ["AwaitingApproval"] = "R    R   S   R   x   S   x   R   R   R   C   T   R   F    x",
-        ["Escalated"] = /*    */ "R    R   S   R   x   S   x   x   x   x   C   T   R   F    x",
-        ["Failed"] = /*       */ "F    x   F   F   x   F   x   F   x   x   C   T   F   F    R",
+        ["Pending"] = /*      */ "P    P   S   P   =   S   =   P   x   x   C   T   P   F    x",
+        ["Running"] = /*      */ "R    R   S   R   =   S   =   R   x   x   C   T   R   F    x",
+        ["Paused"] = /*       */ "S    S   S   S   =   =   R   S   x   x   C   T   S   F    x",
+        ["Promised"] = /*     */ "S    S   S   S   =   S   =   S   x   x   C   T   S   F    x",
+        ["Disputed"] = /*     */ "S    S   x   =   R   S   =   x   x   x   C   T   S   F    x",
+        ["AwaitingApproval"] = "R    R   S   R   =   S   =   R   R   R   C   T   R   F    x",
+        ["Escalated"] = /*    */ "R    R   S   R   =   S   =   =   x   x   C   T   R   F    x",
+        ["Failed"] = /*       */ "F    x   F   F   =   F   =   F   x   x   C   T   F   F    R",
         ["Resolved"] = /*     */ "x    x   x   x   x   x   x   x   x   x   x   x   x   x    x",
-        ["WrittenOff"] = /*   */ "x    x   x   x   x   x   x   x   x   x   x   x   x   x    x",
-        ["Terminated"] = /*   */ "x    x   x   x   x   x   x   x   x   x   x   x   x   x    x",
+        ["WrittenOff"] = /*   */ "x    x   x   x   x   x   x   x   x   x   =   x   x   x    x",
+        ["Terminated"] = /*   */ "x    x   x   x   x   x   x   x   x   x   x   =   x   x    x",
     };
 
     public static TheoryData<string, string> Pairs()
@@ -78,10 +79,21 @@ public sealed class CaseMachineMatrixTests
             Assert.False(string.IsNullOrWhiteSpace(t.Rejection));
             Assert.Same(state, t.State);
             Assert.Empty(t.Effects);
+            Assert.Null(t.NoChange);
+            return;
+        }
+
+        if (expected == "=")
+        {
+            Assert.True(t.Accepted, $"{eventName} in {stateName}: {t.Rejection}");
+            Assert.False(string.IsNullOrWhiteSpace(t.NoChange), $"{eventName} in {stateName} should change nothing");
+            Assert.Same(state, t.State);
+            Assert.Empty(t.Effects);
             return;
         }
 
         Assert.True(t.Accepted, $"{eventName} in {stateName}: {t.Rejection}");
+        Assert.Null(t.NoChange);
         Assert.Equal(Status(expected), t.State.Status);
         Assert.Equal(state.Version + 1, t.State.Version);
         Assert.Equal(at, t.State.LastUpdatedAt);

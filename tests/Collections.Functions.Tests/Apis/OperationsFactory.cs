@@ -13,7 +13,11 @@ namespace Collections.Functions.Tests.Apis;
 /// engine themselves, so nothing changes behind their back) and an e-mail sender that only records.
 /// Settings go in with UseSetting: Program reads them while building, and host settings are visible then.
 /// </summary>
-internal sealed class OperationsFactory(string storageConnectionString, ManualTimeProvider clock) : WebApplicationFactory<Program>
+internal sealed class OperationsFactory(
+    string storageConnectionString,
+    ManualTimeProvider clock,
+    string? environment = null,
+    Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     public const string ReaderKey = "reader-key-0123456789abcdef";
     public const string OperatorKey = "operator-key-0123456789abcdef";
@@ -25,9 +29,15 @@ internal sealed class OperationsFactory(string storageConnectionString, ManualTi
             builder.UseSetting(key, value);
         }
 
+        if (environment is not null)
+        {
+            builder.UseEnvironment(environment);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(clock);
+            configureServices?.Invoke(services);
             services.AddSingleton<IEmailSender, NullEmailSender>();
             foreach (var d in services.Where(IsTriggerLoop).ToList())
             {

@@ -31,6 +31,9 @@ public sealed class OperationsHostFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
+    /// <summary>The test Azurite, for a second host over the same data (e.g. in another environment).</summary>
+    internal string StorageConnectionString => _azurite.ConnectionString;
+
     public CaseEngine Engine => Services.GetRequiredService<CaseEngine>();
 
     /// <summary>The Kestrel address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
