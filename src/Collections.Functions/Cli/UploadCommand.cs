@@ -1,6 +1,6 @@
 using System.Globalization;
 using Collections.Functions.Hosting;
-using Collections.Storage.Blobs;
+using Azure.Storage.Blobs;
 
 namespace Collections.Functions.Cli;
 
@@ -43,7 +43,8 @@ internal static class UploadCommand
             asOf = d;
         }
 
-        var blobs = new BlobServiceClient(CliConfiguration.Storage(context.Configuration()));
+        await using var storage = CliConfiguration.Storage(context.Configuration());
+        var blobs = storage.GetRequiredService<BlobServiceClient>();
         var name = parsed.Value("name") ?? Path.GetFileName(path);
         var id = await LedgerUploader.UploadAsync(blobs, path, name, asOf, parsed.Value("encoding"), cancellationToken);
         context.Log($"upload: {name} is in the '{StorageNames.LedgersContainer}' container (ledger file {id})");
