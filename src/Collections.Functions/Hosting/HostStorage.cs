@@ -27,8 +27,9 @@ internal static class HostStorage
 
     /// <summary>
     /// Registers <see cref="BlobServiceClient"/>, <see cref="QueueServiceClient"/> and <see cref="TableServiceClient"/>
-    /// with the options of <see cref="StorageClientOptions"/> (pinned service versions, Base64 queue messages). The connection is read when a client is first
-    /// resolved; identity-based settings use the registered <see cref="TokenCredential"/> (added here if none is).
+    /// with the options of <see cref="StorageClientOptions"/> (pinned service versions, Base64 queue messages). The
+    /// connection is read when a client is first resolved; identity-based settings use the registered
+    /// <see cref="TokenCredential"/> (added here if none is).
     /// </summary>
     public static IServiceCollection AddStorageClients(this IServiceCollection services, IConfiguration config)
     {
