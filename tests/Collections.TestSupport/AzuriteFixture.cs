@@ -3,6 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Collections.Pipeline.Storage;
 using Xunit;
 
 namespace Collections.TestSupport;
@@ -50,6 +54,15 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
+
+    /// <summary>A blob service client for this instance, with the app's options (<see cref="StorageClientOptions"/>).</summary>
+    public BlobServiceClient CreateBlobServiceClient() => new(ConnectionString, StorageClientOptions.Blob());
+
+    /// <summary>A queue service client for this instance, with the app's options (Base64 messages).</summary>
+    public QueueServiceClient CreateQueueServiceClient() => new(ConnectionString, StorageClientOptions.Queue());
+
+    /// <summary>A table service client for this instance, with the app's options.</summary>
+    public TableServiceClient CreateTableServiceClient() => new(ConnectionString, StorageClientOptions.Table());
 
     /// <summary>Finds the directory holding <c>CollectionsFunctions.sln</c>, walking up from the test's base directory.</summary>
     public static string FindRepositoryRoot()

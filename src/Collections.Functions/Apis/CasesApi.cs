@@ -92,7 +92,7 @@ internal static class CasesApi
         {
             var blob = evidence.Container.GetBlobClient(prefix + (html ? ".html" : ".json"));
             var download = await blob.DownloadStreamingAsync(cancellationToken: ct);
-            http.Response.RegisterForDisposeAsync(download.Value);
+            http.Response.RegisterForDispose(download.Value);
 
             // The pack is escaped when built; the sandbox keeps it inert even if opened directly.
             http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'";

@@ -1,7 +1,8 @@
 using Collections.Functions.Apis.Models;
 using Collections.Functions.Hosting;
 using Collections.Notices.Evidence;
-using Collections.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Collections.Functions.Apis;
 
@@ -19,7 +20,7 @@ internal sealed class EvidenceLocator(BlobServiceClient blobs)
     {
         var prefix = EvidencePackBuilder.CasePrefix(entity, customerId, caseId);
         string? latest = null;
-        await foreach (var blob in Container.GetBlobsAsync(prefix, cancellationToken: cancellationToken))
+        await foreach (var blob in Container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
         {
             if (blob.Name.EndsWith(".json", StringComparison.Ordinal) && (latest is null || string.CompareOrdinal(blob.Name, latest) > 0))
             {

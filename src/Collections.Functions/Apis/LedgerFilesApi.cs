@@ -3,7 +3,7 @@ using System.Text.Json;
 using Azure;
 using Collections.Functions.Apis.Models;
 using Collections.Pipeline.LedgerFiles;
-using Collections.Storage.Blobs;
+using Azure.Storage.Blobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collections.Functions.Apis;
@@ -93,7 +93,7 @@ internal static class LedgerFilesApi
         try
         {
             var blob = blobs.GetBlobContainerClient(path[..slash]).GetBlobClient(path[(slash + 1)..]);
-            var content = (await blob.DownloadContentAsync(cancellationToken: ct)).Value;
+            var content = (await blob.DownloadContentAsync(ct)).Value.Content;
             if (content.ToMemory().Length > MaxReportBytes)
             {
                 return (null, "the report is too large to show; download it from storage");

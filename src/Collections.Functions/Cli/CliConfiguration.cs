@@ -1,5 +1,4 @@
 using Collections.Functions.Hosting;
-using Collections.Storage;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace Collections.Functions.Cli;
@@ -22,6 +21,9 @@ internal static class CliConfiguration
             .Build();
     }
 
-    /// <summary>The storage connection named <c>AzureWebJobsStorage</c> (connection string or identity-based settings).</summary>
-    public static StorageConnection Storage(IConfiguration config) => HostStorage.Connect(config, HostStorage.Credential(config));
+    /// <summary>
+    /// The storage clients of the connection named <c>AzureWebJobsStorage</c> (connection string or identity-based
+    /// settings), built by the same registration as the host's. Dispose it when done.
+    /// </summary>
+    public static ServiceProvider Storage(IConfiguration config) => new ServiceCollection().AddStorageClients(config).BuildServiceProvider();
 }

@@ -3,8 +3,8 @@ using Collections.Functions.Hosting;
 using Collections.Pipeline.Ingest;
 using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Storage;
-using Collections.Storage.Blobs;
-using Collections.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 
 namespace Collections.Functions.Cli;
 
@@ -94,9 +94,9 @@ internal static class IngestCommand
     private static async Task<(LedgerFileStatus Status, string Message)> UploadAndWaitAsync(CliContext context, string path, DateOnly? asOf, string? encoding, CancellationToken ct)
     {
         var config = context.Configuration();
-        var connection = CliConfiguration.Storage(config);
-        var blobs = new BlobServiceClient(connection);
-        var files = new TableLedgerFileStore(new TableServiceClient(connection).GetTableClient(StorageNames.LedgerFilesTable));
+        await using var storage = CliConfiguration.Storage(config);
+        var blobs = storage.GetRequiredService<BlobServiceClient>();
+        var files = new TableLedgerFileStore(storage.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.LedgerFilesTable));
         var id = await LedgerUploader.UploadAsync(blobs, path, Path.GetFileName(path), asOf, encoding, ct);
         context.Log($"ingest: uploaded as ledger file {id}; waiting for the host (up to {context.IngestTimeout.TotalMinutes:0} min)");
         // Real elapsed time, whatever clock the verb runs on (tests fix context.Time).

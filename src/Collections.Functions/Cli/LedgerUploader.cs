@@ -2,7 +2,8 @@ using System.Globalization;
 using Azure;
 using Collections.Functions.Hosting;
 using Collections.Pipeline.LedgerFiles;
-using Collections.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Collections.Functions.Cli;
 
@@ -13,7 +14,7 @@ internal static class LedgerUploader
     public static async Task<string> UploadAsync(BlobServiceClient blobs, string path, string blobName, DateOnly? asOf, string? encoding, CancellationToken ct)
     {
         var container = blobs.GetBlobContainerClient(StorageNames.LedgersContainer);
-        await container.CreateIfNotExistsAsync(ct);
+        await container.CreateIfNotExistsAsync(cancellationToken: ct);
         var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
         if (asOf is { } d)
         {
@@ -30,13 +31,13 @@ internal static class LedgerUploader
         try
         {
             // The upload response carries Last-Modified; reading the properties again would race with the host moving the blob.
-            uploaded = (await container.GetBlobClient(blobName).UploadAsync(file, new BlobUploadOptions { Metadata = metadata, Conditions = BlobRequestConditions.CreateOnly }, ct)).Value;
+            uploaded = (await container.GetBlobClient(blobName).UploadAsync(file, new BlobUploadOptions { Metadata = metadata, Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, ct)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
             throw new InvalidOperationException($"a file named '{blobName}' is still waiting in the '{StorageNames.LedgersContainer}' container; wait for it or use --name", ex);
         }
 
-        return LedgerFileIds.For(blobName, uploaded.LastModified!.Value);
+        return LedgerFileIds.For(blobName, uploaded.LastModified, uploaded.ETag.ToString());
     }
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
 using Collections.Functions.Hosting;
-using Collections.Storage.Blobs;
+using Azure.Storage.Blobs;
 
 namespace Collections.Functions.Cli;
 
@@ -27,7 +26,8 @@ internal static class UploadCommand
             return ExitCodes.Failure;
         }
 
-        var blobs = new BlobServiceClient(CliConfiguration.Storage(context.Configuration()));
+        await using var storage = CliConfiguration.Storage(context.Configuration());
+        var blobs = storage.GetRequiredService<BlobServiceClient>();
         var id = await LedgerUploader.UploadAsync(blobs, path, name, asOf, args.Encoding, cancellationToken);
         context.Log($"upload: {name} is in the '{StorageNames.LedgersContainer}' container (ledger file {id})");
         await context.Stdout.WriteLineAsync(id);

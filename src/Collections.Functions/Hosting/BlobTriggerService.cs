@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Collections.Pipeline.Ingest.Apply;
-using Collections.Storage.Blobs;
-using Collections.Storage.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 
 namespace Collections.Functions.Hosting;
 
@@ -20,6 +21,9 @@ internal sealed partial class BlobTriggerService(
     ILogger<BlobTriggerService> logger) : BackgroundService
 {
     private const int MaxAttempts = 5;
+
+    // The queue service's "never expires" time-to-live.
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,7 +56,7 @@ internal sealed partial class BlobTriggerService(
 
     private async Task TryProcessAsync(BlobItem item, BlobContainerClient receipts, CancellationToken ct)
     {
-        var receipt = receipts.GetBlobClient($"blobreceipts/collections/{FunctionInvocations.LedgerIngest}/{item.ETag.ToString().Trim('"')}/{StorageNames.LedgersContainer}/{item.Name}");
+        var receipt = receipts.GetBlobClient($"blobreceipts/collections/{FunctionInvocations.LedgerIngest}/{item.Properties.ETag?.ToString().Trim('"')}/{StorageNames.LedgersContainer}/{item.Name}");
         var attempts = 0;
         try
         {
@@ -86,7 +90,7 @@ internal sealed partial class BlobTriggerService(
             {
                 // StorageBootstrap creates the poison queue before the hosted services start.
                 var poison = queues.GetQueueClient(StorageNames.BlobTriggerPoisonQueue);
-                await poison.SendMessageAsync(JsonSerializer.Serialize(new { FunctionId = FunctionInvocations.LedgerIngest, BlobType = "BlockBlob", ContainerName = StorageNames.LedgersContainer, BlobName = item.Name, ETag = item.ETag.ToString() }), null, QueueClient.NeverExpires, ct);
+                await poison.SendMessageAsync(JsonSerializer.Serialize(new { FunctionId = FunctionInvocations.LedgerIngest, BlobType = "BlockBlob", ContainerName = StorageNames.LedgersContainer, BlobName = item.Name, ETag = item.Properties.ETag?.ToString() }), null, NeverExpires, ct);
             }
         }
     }

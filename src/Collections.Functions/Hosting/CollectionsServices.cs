@@ -1,5 +1,4 @@
 using Azure.Core;
-using Azure.Identity;
 using Collections.Domain.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Collections.Notices.Email;
@@ -12,10 +11,9 @@ using Collections.Pipeline.Ingest;
 using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Storage;
-using Collections.Storage;
-using Collections.Storage.Blobs;
-using Collections.Storage.Queues;
-using Collections.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Collections.Functions.Hosting;
 
@@ -36,15 +34,10 @@ internal static class CollectionsServices
         services.AddSingleton<TimeProvider>(clock ?? TimeProvider.System);
         Func<TimeSpan, TimeSpan> toReal = clock is null ? d => d : clock.ToRealDelay;
 
-        // Storage: a connection string, or identity-based settings with a token credential (managed identity in Azure).
-        var config = builder.Configuration;
-        // One credential for storage and ACS: the user-assigned identity named by AzureWebJobsStorage__clientId
-        // (or AZURE_CLIENT_ID). A credential registered earlier (tests) wins; nothing is fetched until first use.
-        services.TryAddSingleton(_ => HostStorage.Credential(config));
-        services.AddSingleton(sp => HostStorage.Connect(config, sp.GetRequiredService<TokenCredential>()));
-        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<StorageConnection>()));
-        services.AddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<StorageConnection>()));
-        services.AddSingleton(sp => new TableServiceClient(sp.GetRequiredService<StorageConnection>()));
+        // Storage: the SDK's clients from one AddAzureClients registration, on a connection string (Azurite) or
+        // identity-based settings. One credential for storage and ACS: the user-assigned identity named by
+        // AzureWebJobsStorage__clientId (or AZURE_CLIENT_ID). A credential registered earlier (tests) wins.
+        services.AddStorageClients(builder.Configuration);
         services.AddSingleton<StorageBootstrap>();
 
         services.AddSingleton(new EngineOptions
@@ -66,6 +59,7 @@ internal static class CollectionsServices
             new StorageScheduledQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.TimerQueue), sp.GetRequiredService<TimeProvider>(), toReal));
         services.AddKeyedSingleton<IScheduledQueue>(StorageNames.OutboxQueue, (sp, _) =>
             new StorageScheduledQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.OutboxQueue), sp.GetRequiredService<TimeProvider>(), toReal));
+        services.AddSingleton<ICaseSignals>(sp => sp.GetRequiredService<CaseEngine>());
         services.AddSingleton(sp => new CaseEngine(
             sp.GetRequiredService<ICaseStore>(),
             sp.GetRequiredService<IAccountStore>(),

@@ -1,10 +1,19 @@
 using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
-using Collections.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Collections.Pipeline.Storage;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Collections.Functions.Hosting;
 
-/// <summary>How the host and the CLI reach storage: the <c>AzureWebJobsStorage</c> connection and the app's identity.</summary>
+/// <summary>
+/// How the host and the CLI reach storage: one <c>AddAzureClients</c> registration builds the blob, queue and
+/// table service clients from the <c>AzureWebJobsStorage</c> connection, with the SDK's retry options as the
+/// only retry layer.
+/// </summary>
 internal static class HostStorage
 {
     /// <summary>
@@ -16,7 +25,45 @@ internal static class HostStorage
         ManagedIdentityClientId = config[HostSettings.StorageConnectionName + ":clientId"] ?? config["AZURE_CLIENT_ID"],
     });
 
-    /// <summary>The storage connection: a connection string, or identity-based settings used with <paramref name="credential"/>.</summary>
-    public static StorageConnection Connect(IConfiguration config, TokenCredential credential) =>
-        StorageConnection.FromConfiguration(key => config[key.Replace("__", ":", StringComparison.Ordinal)], HostSettings.StorageConnectionName, credential);
+    /// <summary>
+    /// Registers <see cref="BlobServiceClient"/>, <see cref="QueueServiceClient"/> and <see cref="TableServiceClient"/>
+    /// with the options of <see cref="StorageClientOptions"/> (pinned service versions, Base64 queue messages). The
+    /// connection is read when a client is first resolved; identity-based settings use the registered
+    /// <see cref="TokenCredential"/> (added here if none is).
+    /// </summary>
+    public static IServiceCollection AddStorageClients(this IServiceCollection services, IConfiguration config)
+    {
+        services.TryAddSingleton(_ => Credential(config));
+        services.TryAddSingleton(_ => StorageConnectionSettings.Read(config));
+        services.AddAzureClients(clients =>
+        {
+            clients.UseCredential(sp => sp.GetRequiredService<TokenCredential>());
+            clients.ConfigureDefaults(options =>
+            {
+                options.Retry.Mode = RetryMode.Exponential;
+                options.Retry.MaxRetries = 5;
+                options.Retry.Delay = TimeSpan.FromSeconds(0.5);
+                options.Retry.MaxDelay = TimeSpan.FromSeconds(30);
+                options.Retry.NetworkTimeout = TimeSpan.FromSeconds(100);
+            });
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, sp) =>
+                Settings(sp) is { ConnectionString: { } cs }
+                    ? new BlobServiceClient(cs, options)
+                    : new BlobServiceClient(Settings(sp).Require(Settings(sp).BlobServiceUri, "blobServiceUri"), credential, options))
+                .WithVersion(StorageClientOptions.BlobVersion);
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, sp) =>
+                Settings(sp) is { ConnectionString: { } cs }
+                    ? new QueueServiceClient(cs, options)
+                    : new QueueServiceClient(Settings(sp).Require(Settings(sp).QueueServiceUri, "queueServiceUri"), credential, options))
+                .WithVersion(StorageClientOptions.QueueVersion)
+                .ConfigureOptions(options => options.MessageEncoding = StorageClientOptions.Queue().MessageEncoding);
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, sp) =>
+                Settings(sp) is { ConnectionString: { } cs }
+                    ? new TableServiceClient(cs, options)
+                    : new TableServiceClient(Settings(sp).Require(Settings(sp).TableServiceUri, "tableServiceUri"), credential, options));
+        });
+        return services;
+    }
+
+    private static StorageConnectionSettings Settings(IServiceProvider sp) => sp.GetRequiredService<StorageConnectionSettings>();
 }

@@ -1,5 +1,5 @@
 using Collections.Pipeline.Queues;
-using Collections.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace Collections.Functions.Hosting;
 

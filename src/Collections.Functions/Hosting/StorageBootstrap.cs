@@ -1,6 +1,6 @@
-using Collections.Storage.Blobs;
-using Collections.Storage.Queues;
-using Collections.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Collections.Functions.Hosting;
 
@@ -11,12 +11,12 @@ internal sealed class StorageBootstrap(BlobServiceClient blobs, QueueServiceClie
     {
         foreach (var c in StorageNames.Containers)
         {
-            await blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken);
+            await blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
         foreach (var q in StorageNames.Queues)
         {
-            await queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken);
+            await queues.GetQueueClient(q).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }
 
         foreach (var t in StorageNames.Tables)

@@ -6,6 +6,7 @@ using Collections.Domain.Cases.Events;
 using Collections.Domain.Ledger;
 using Collections.Domain.Policy;
 using Collections.Pipeline.Diagnostics;
+using Collections.Pipeline.Ingest.Apply;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Pipeline.Cases;
@@ -15,7 +16,7 @@ namespace Collections.Pipeline.Cases;
 /// timeline and outbox rows in one conditional transaction (reloading and deciding again on a conflict),
 /// then arms the durable timer and schedules the outbox. Everything reads time from <see cref="TimeProvider"/>.
 /// </summary>
-public sealed partial class CaseEngine
+public sealed partial class CaseEngine : ICaseSignals
 {
     private const int MaxConflictRetries = 8;
     private static readonly TimeSpan MaxQueueDelay = TimeSpan.FromDays(7);
@@ -159,6 +160,24 @@ public sealed partial class CaseEngine
         }
     }
 
+    /// <inheritdoc />
+    public async Task<AccountRecord> SignalSnapshotAsync(CustomerAccount account, AccountRecord record, SnapshotSource source, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return (await DecideAsync(account, record, source, cancellationToken)).Record;
+            }
+            catch (CaseConcurrencyException) when (attempt < MaxConflictRetries)
+            {
+                LogConflict(account.Key.ToString(), attempt);
+                record = await _accounts.GetAsync(account.Key.Entity, account.Key.CustomerId, cancellationToken)
+                    ?? new AccountRecord(account.Key.Entity, account.Key.CustomerId);
+            }
+        }
+    }
+
     /// <summary>
     /// Accounts of the entity with a running case that a newer snapshot no longer lists have nothing open:
     /// apply an empty snapshot to each, which resolves their cases.
@@ -290,9 +309,20 @@ public sealed partial class CaseEngine
     {
         var record = await _accounts.GetAsync(account.Key.Entity, account.Key.CustomerId, cancellationToken)
             ?? new AccountRecord(account.Key.Entity, account.Key.CustomerId);
+        var (outcome, next) = await DecideAsync(account, record, source, cancellationToken);
+        if (outcome != SnapshotOutcome.AlreadyApplied)
+        {
+            await _accounts.SaveAsync(next, cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    private async Task<(SnapshotOutcome Outcome, AccountRecord Record)> DecideAsync(CustomerAccount account, AccountRecord record, SnapshotSource source, CancellationToken cancellationToken)
+    {
         if (string.Equals(record.LastSha256, source.Sha256, StringComparison.Ordinal))
         {
-            return SnapshotOutcome.AlreadyApplied;
+            return (SnapshotOutcome.AlreadyApplied, record);
         }
 
         var evt = new SnapshotApplied(source.AsOf, account.CustomerName, account.Contact, account.Items, source.FileName, source.Sha256) { Actor = "ledger" };
@@ -329,34 +359,43 @@ public sealed partial class CaseEngine
         var balance = AccountBalance.Compute(account.Items, source.AsOf);
         if (active is null && (balance.HasDebt || balance.HasOverdue))
         {
-            var caseId = CaseIds.For(account.Key, episode + 1);
-            var existing = await _cases.GetAsync(caseId, cancellationToken);
-            if (existing is null)
-            {
-                // The machine can still refuse to open (e.g. an unknown time zone); then no episode is counted.
-                var fresh = CaseState.New(caseId, account.Key, now);
-                var transition = CaseMachine.Apply(fresh, evt, now, _policy);
-                if (transition.Accepted)
-                {
-                    await CommitAsync(fresh, null, transition, cancellationToken);
-                    (episode, active) = (episode + 1, caseId);
-                    LogCaseOpened(caseId, episode);
-                }
-            }
-            else
-            {
-                // A previous run opened it and crashed before recording it here: adopt it.
-                (episode, active) = (episode + 1, existing.State.IsClosed ? null : caseId);
-            }
-
+            (episode, active) = await OpenAsync(account, episode, evt, now, cancellationToken);
             if (episode > record.Episode && outcome != SnapshotOutcome.Resolved)
             {
                 outcome = SnapshotOutcome.Opened;
             }
         }
 
-        await _accounts.SaveAsync(record with { ActiveCaseId = active, Episode = episode, LastSha256 = source.Sha256, LastAsOf = source.AsOf }, cancellationToken);
-        return outcome;
+        return (outcome, record with { ActiveCaseId = active, Episode = episode, LastSha256 = source.Sha256, LastAsOf = source.AsOf });
+    }
+
+    /// <summary>
+    /// Opens the next episode's case. It is inserted without reading first (on a new store that read always
+    /// misses); a conflict means a previous run opened it and crashed before recording it: adopt it.
+    /// </summary>
+    private async Task<(int Episode, string? Active)> OpenAsync(CustomerAccount account, int episode, SnapshotApplied evt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var caseId = CaseIds.For(account.Key, episode + 1);
+
+        // The machine can still refuse to open (e.g. an unknown time zone); then no episode is counted.
+        var fresh = CaseState.New(caseId, account.Key, now);
+        var transition = CaseMachine.Apply(fresh, evt, now, _policy);
+        if (!transition.Accepted)
+        {
+            return (episode, null);
+        }
+
+        try
+        {
+            await CommitAsync(fresh, null, transition, cancellationToken);
+            LogCaseOpened(caseId, episode + 1);
+            return (episode + 1, caseId);
+        }
+        catch (CaseConcurrencyException ex)
+        {
+            var existing = await _cases.GetAsync(caseId, cancellationToken) ?? throw new InvalidOperationException($"Case {caseId} conflicted on insert but does not exist.", ex);
+            return (episode + 1, existing.State.IsClosed ? null : caseId);
+        }
     }
 
     private async Task CommitAsync(CaseState before, string? etag, CaseTransition transition, CancellationToken cancellationToken)

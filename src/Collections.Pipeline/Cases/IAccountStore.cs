@@ -10,6 +10,16 @@ public interface IAccountStore
     /// <exception cref="CaseConcurrencyException">Changed or created meanwhile.</exception>
     Task<AccountRecord> SaveAsync(AccountRecord record, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Saves up to 100 records of one entity together, all or nothing: inserts (ETag null) and replaces
+    /// (ETag matches). Returns them with their new ETags.
+    /// </summary>
+    /// <exception cref="CaseConcurrencyException">Any of them changed or was created meanwhile; none was saved.</exception>
+    Task<IReadOnlyList<AccountRecord>> SaveManyAsync(IReadOnlyList<AccountRecord> records, CancellationToken cancellationToken);
+
+    /// <summary>Every account of an entity (one read of its partition).</summary>
+    IAsyncEnumerable<AccountRecord> ListAsync(string entity, CancellationToken cancellationToken);
+
     /// <summary>Accounts of an entity that have an active case.</summary>
     IAsyncEnumerable<AccountRecord> ListActiveAsync(string entity, CancellationToken cancellationToken);
 }

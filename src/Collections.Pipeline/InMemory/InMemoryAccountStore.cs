@@ -38,6 +38,49 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<AccountRecord>> SaveManyAsync(IReadOnlyList<AccountRecord> records, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            foreach (var record in records)
+            {
+                var exists = _records.TryGetValue((record.Entity, record.CustomerId), out var current);
+                if (record.ETag is null ? exists : !exists || !string.Equals(current!.ETag, record.ETag, StringComparison.Ordinal))
+                {
+                    throw new CaseConcurrencyException($"{record.Entity}/{record.CustomerId}");
+                }
+            }
+
+            var saved = new List<AccountRecord>(records.Count);
+            foreach (var record in records)
+            {
+                var s = record with { ETag = (++_etag).ToString(CultureInfo.InvariantCulture) };
+                _records[(record.Entity, record.CustomerId)] = s;
+                saved.Add(s);
+            }
+
+            return Task.FromResult<IReadOnlyList<AccountRecord>>(saved);
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<AccountRecord> ListAsync(string entity, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<AccountRecord> list;
+        lock (_gate)
+        {
+            list = [.. _records.Values.Where(r => string.Equals(r.Entity, entity, StringComparison.Ordinal))];
+        }
+
+        foreach (var r in list)
+        {
+            yield return r;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<AccountRecord> ListActiveAsync(string entity, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         List<AccountRecord> list;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Collections.Pipeline.Diagnostics;
-using Collections.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Pipeline.Queues;
@@ -12,6 +13,8 @@ namespace Collections.Pipeline.Queues;
 /// </summary>
 public sealed partial class QueuePump
 {
+    // The queue service's "never expires" time-to-live.
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
     private readonly QueueClient _queue;
     private readonly QueueClient _poison;
     private readonly Func<string, long, CancellationToken, Task> _handler;
@@ -40,7 +43,7 @@ public sealed partial class QueuePump
             await HandleAsync(message, cancellationToken);
         }
 
-        return messages.Count;
+        return messages.Length;
     }
 
     private async Task HandleAsync(QueueMessage message, CancellationToken cancellationToken)
@@ -51,7 +54,7 @@ public sealed partial class QueuePump
         activity?.SetTag("messaging.azure.dequeue_count", message.DequeueCount);
         try
         {
-            await _handler(message.MessageText, message.DequeueCount, cancellationToken);
+            await _handler(message.Body.ToString(), message.DequeueCount, cancellationToken);
             await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
             CollectionsTelemetry.RecordQueueMessage(_queue.Name, "handled");
         }
@@ -62,7 +65,7 @@ public sealed partial class QueuePump
             CollectionsTelemetry.RecordQueueMessage(_queue.Name, poisoned ? "poisoned" : "failed");
             if (poisoned)
             {
-                await _poison.SendMessageAsync(message.MessageText, null, QueueClient.NeverExpires, cancellationToken);
+                await _poison.SendMessageAsync(message.Body.ToString(), null, NeverExpires, cancellationToken);
                 await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
                 LogPoisoned(_logger, _queue.Name, message.MessageId, message.DequeueCount, ex.GetType().Name);
             }

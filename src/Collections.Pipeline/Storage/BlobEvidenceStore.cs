@@ -1,6 +1,7 @@
 using Collections.Notices.Evidence;
 using Collections.Pipeline.Cases;
-using Collections.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Collections.Pipeline.Storage;
 
@@ -16,9 +17,9 @@ public sealed class BlobEvidenceStore : IEvidenceStore
     public async Task<string> WriteAsync(string caseId, EvidencePack pack, CancellationToken cancellationToken)
     {
         var json = _container.GetBlobClient(pack.BlobPrefix + ".json");
-        await json.UploadAsync(BinaryData.FromString(pack.Json), new BlobUploadOptions { ContentType = "application/json; charset=utf-8", Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["caseid"] = caseId, ["sha256"] = pack.JsonSha256 } }, cancellationToken);
+        await json.UploadAsync(BinaryData.FromString(pack.Json), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" }, Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["caseid"] = caseId, ["sha256"] = pack.JsonSha256 } }, cancellationToken);
         var html = _container.GetBlobClient(pack.BlobPrefix + ".html");
-        await html.UploadAsync(BinaryData.FromString(pack.Html), new BlobUploadOptions { ContentType = "text/html; charset=utf-8", Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["caseid"] = caseId, ["sha256"] = pack.HtmlSha256 } }, cancellationToken);
+        await html.UploadAsync(BinaryData.FromString(pack.Html), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8" }, Metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["caseid"] = caseId, ["sha256"] = pack.HtmlSha256 } }, cancellationToken);
         return _container.Name + "/" + pack.BlobPrefix;
     }
 }

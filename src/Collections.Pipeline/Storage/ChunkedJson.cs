@@ -1,4 +1,4 @@
-using Collections.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Collections.Pipeline.Storage;
 

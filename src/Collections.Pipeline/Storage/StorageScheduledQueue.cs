@@ -1,5 +1,5 @@
+using Azure.Storage.Queues;
 using Collections.Pipeline.Cases;
-using Collections.Storage.Queues;
 
 namespace Collections.Pipeline.Storage;
 
@@ -7,6 +7,9 @@ namespace Collections.Pipeline.Storage;
 public sealed class StorageScheduledQueue : IScheduledQueue
 {
     private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(7);
+
+    // The queue service's "never expires" time-to-live.
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
     private readonly QueueClient _queue;
     private readonly TimeProvider _time;
     private readonly Func<TimeSpan, TimeSpan> _toRealDelay;
@@ -30,6 +33,6 @@ public sealed class StorageScheduledQueue : IScheduledQueue
     {
         var delay = _toRealDelay(visibleAt - _time.GetUtcNow());
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxDelay ? MaxDelay : delay;
-        await _queue.SendMessageAsync(message, TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)), QueueClient.NeverExpires, cancellationToken);
+        await _queue.SendMessageAsync(message, TimeSpan.FromSeconds(Math.Ceiling(delay.TotalSeconds)), NeverExpires, cancellationToken);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Azure;
 using Collections.Domain.Cases;
 using Collections.Pipeline.Cases;
-using Collections.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Collections.Pipeline.Storage;
 
@@ -25,7 +25,7 @@ public sealed class TableCaseStore : ICaseStore
     /// <inheritdoc />
     public async Task<StoredCase?> GetAsync(string caseId, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync(caseId, StateRow, cancellationToken: cancellationToken);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(caseId, StateRow, cancellationToken: cancellationToken);
         return response.HasValue ? ToStored(response.Value!) : null;
     }
 
@@ -45,9 +45,9 @@ public sealed class TableCaseStore : ICaseStore
         try
         {
             var result = await _table.SubmitTransactionAsync(actions, cancellationToken);
-            return result.Value[0].ETag.ToString();
+            return result.Value[0].Headers.ETag?.ToString() ?? "";
         }
-        catch (TableTransactionFailedException ex) when (ex.FailedIndex is 0 or null && ex.Status is 409 or 412)
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is 0 or null && ex.Status is 409 or 412)
         {
             throw new CaseConcurrencyException(state.CaseId, ex);
         }
@@ -57,7 +57,7 @@ public sealed class TableCaseStore : ICaseStore
     public async Task<IReadOnlyList<TimelineEntry>> GetTimelineAsync(string caseId, CancellationToken cancellationToken)
     {
         var entries = new List<TimelineEntry>();
-        await foreach (var row in _table.QueryAsync(TableFilter.Create($"PartitionKey eq {caseId} and RowKey ge {"t|"} and RowKey lt {"t}"}"), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey ge {"t|"} and RowKey lt {"t}"}"), cancellationToken: cancellationToken))
         {
             entries.AddRange(JsonSerializer.Deserialize<List<TimelineEntry>>(ChunkedJson.Read(row), CaseJson.Options) ?? []);
         }
@@ -69,7 +69,7 @@ public sealed class TableCaseStore : ICaseStore
     public async Task<IReadOnlyList<OutboxEntry>> GetOutboxAsync(string caseId, CancellationToken cancellationToken)
     {
         var list = new List<OutboxEntry>();
-        await foreach (var row in _table.QueryAsync(TableFilter.Create($"PartitionKey eq {caseId} and RowKey ge {"o|"} and RowKey lt {"o}"}"), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId} and RowKey ge {"o|"} and RowKey lt {"o}"}"), cancellationToken: cancellationToken))
         {
             list.Add(ToOutbox(row));
         }
@@ -80,7 +80,7 @@ public sealed class TableCaseStore : ICaseStore
     /// <inheritdoc />
     public async Task<OutboxEntry?> GetOutboxEntryAsync(string caseId, string outboxId, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync(caseId, outboxId, cancellationToken: cancellationToken);
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(caseId, outboxId, cancellationToken: cancellationToken);
         return response.HasValue ? ToOutbox(response.Value!) : null;
     }
 
@@ -100,9 +100,9 @@ public sealed class TableCaseStore : ICaseStore
         try
         {
             var result = await _table.SubmitTransactionAsync(actions, cancellationToken);
-            return entry with { ETag = result.Value[0].ETag.ToString() };
+            return entry with { ETag = result.Value[0].Headers.ETag?.ToString() };
         }
-        catch (TableTransactionFailedException ex) when (ex.FailedIndex is 0 or null && ex.Status is 404 or 412)
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex is 0 or null && ex.Status is 404 or 412)
         {
             throw new CaseConcurrencyException(entry.CaseId, ex);
         }
@@ -111,33 +111,33 @@ public sealed class TableCaseStore : ICaseStore
     /// <inheritdoc />
     public async IAsyncEnumerable<StoredCase> ListAsync(CaseListFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var clauses = new List<string> { TableFilter.Create($"RowKey eq {StateRow}") };
+        var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {StateRow}") };
         if (filter.Statuses is { Count: > 0 } statuses)
         {
-            clauses.Add("(" + string.Join(" or ", statuses.Select(s => TableFilter.Create($"Status eq {s.ToString()}"))) + ")");
+            clauses.Add("(" + string.Join(" or ", statuses.Select(s => TableClient.CreateQueryFilter($"Status eq {s.ToString()}"))) + ")");
         }
 
         if (filter.Entity is { } entity)
         {
-            clauses.Add(TableFilter.Create($"Entity eq {entity}"));
+            clauses.Add(TableClient.CreateQueryFilter($"Entity eq {entity}"));
         }
 
         if (filter.NextActionFrom is { } from)
         {
-            clauses.Add(TableFilter.Create($"NextActionAt ge {from}"));
+            clauses.Add(TableClient.CreateQueryFilter($"NextActionAt ge {from}"));
         }
 
         if (filter.NextActionBefore is { } before)
         {
-            clauses.Add(TableFilter.Create($"NextActionAt lt {before}"));
+            clauses.Add(TableClient.CreateQueryFilter($"NextActionAt lt {before}"));
         }
 
         if (filter.ClosedBefore is { } closed)
         {
-            clauses.Add(TableFilter.Create($"ClosedAt lt {closed}"));
+            clauses.Add(TableClient.CreateQueryFilter($"ClosedAt lt {closed}"));
         }
 
-        await foreach (var row in _table.QueryAsync(string.Join(" and ", clauses), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(string.Join(" and ", clauses), cancellationToken: cancellationToken))
         {
             yield return ToStored(row);
         }
@@ -146,8 +146,8 @@ public sealed class TableCaseStore : ICaseStore
     /// <inheritdoc />
     public async IAsyncEnumerable<OutboxEntry> ListUnfinishedOutboxAsync(DateTimeOffset dueBefore, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"RowKey ge {"o|"} and RowKey lt {"o}"} and (Status eq {nameof(OutboxStatus.Pending)} or Status eq {nameof(OutboxStatus.Sending)}) and DueAt lt {dueBefore}");
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"o|"} and RowKey lt {"o}"} and (Status eq {nameof(OutboxStatus.Pending)} or Status eq {nameof(OutboxStatus.Sending)}) and DueAt lt {dueBefore}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             yield return ToOutbox(row);
         }
@@ -157,7 +157,7 @@ public sealed class TableCaseStore : ICaseStore
     public async Task DeleteAsync(string caseId, CancellationToken cancellationToken)
     {
         var keys = new List<string>();
-        await foreach (var row in _table.QueryAsync(TableFilter.Create($"PartitionKey eq {caseId}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             keys.Add(row.RowKey);
         }

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Azure;
+using Azure.Data.Tables;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.LedgerFiles;
-using Collections.Storage.Tables;
+using Collections.Pipeline.Storage.Entities;
 
 namespace Collections.Pipeline.Storage;
 
@@ -12,8 +12,6 @@ namespace Collections.Pipeline.Storage;
 /// </summary>
 public sealed class TableLedgerFileStore : ILedgerFileStore
 {
-    private const string FilePartition = "file";
-    private const string ShaPartition = "sha";
     private readonly TableClient _table;
 
     /// <summary>Creates the store over a table (which must exist).</summary>
@@ -22,14 +20,7 @@ public sealed class TableLedgerFileStore : ILedgerFileStore
     /// <inheritdoc />
     public async Task<LedgerFileRecord> SaveAsync(LedgerFileRecord record, CancellationToken cancellationToken)
     {
-        var entity = new TableEntity(FilePartition, record.Id)
-        {
-            ["FileName"] = record.FileName,
-            ["Status"] = record.Status.ToString(),
-            ["ReceivedAt"] = record.ReceivedAt,
-            ["Sha256"] = record.Sha256,
-        };
-        ChunkedJson.Write(entity, JsonSerializer.Serialize(record with { ETag = null }, CaseJson.Options));
+        var entity = LedgerFileEntity.From(record);
         Response response;
         try
         {
@@ -44,38 +35,36 @@ public sealed class TableLedgerFileStore : ILedgerFileStore
 
         if (record is { Status: LedgerFileStatus.Applied, Sha256: { } sha })
         {
-            await _table.UpsertEntityAsync(new TableEntity(ShaPartition, sha) { ["FileId"] = record.Id }, TableUpdateMode.Replace, cancellationToken);
+            await _table.UpsertEntityAsync(new LedgerShaEntity { RowKey = sha, FileId = record.Id }, TableUpdateMode.Replace, cancellationToken);
         }
 
         // The write answers with the new ETag: no read-back needed.
-        return response.Headers.ETag is { } etag ? record with { ETag = etag.ToString() } : (await GetAsync(record.Id, cancellationToken))!;
+        return record with { ETag = response.Headers.ETag?.ToString() };
     }
 
     /// <inheritdoc />
     public async Task<LedgerFileRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync(FilePartition, id, cancellationToken: cancellationToken);
-        return response.HasValue ? ToRecord(response.Value!) : null;
+        var response = await _table.GetEntityIfExistsAsync<LedgerFileEntity>(LedgerFileEntity.Partition, id, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.ToRecord() : null;
     }
 
     /// <inheritdoc />
     public async Task<LedgerFileRecord?> FindAppliedBySha256Async(string sha256, CancellationToken cancellationToken)
     {
-        var index = await _table.GetEntityIfExistsAsync(ShaPartition, sha256, cancellationToken: cancellationToken);
-        return index.HasValue && index.Value!.GetString("FileId") is { } id ? await GetAsync(id, cancellationToken) : null;
+        var index = await _table.GetEntityIfExistsAsync<LedgerShaEntity>(LedgerShaEntity.Partition, sha256, cancellationToken: cancellationToken);
+        return index.HasValue ? await GetAsync(index.Value!.FileId, cancellationToken) : null;
     }
 
     /// <inheritdoc />
     public async Task<(IReadOnlyList<LedgerFileRecord> Items, string? Continuation)> ListAsync(int take, string? continuation, CancellationToken cancellationToken)
     {
-        await foreach (var page in _table.QueryAsync(TableFilter.Create($"PartitionKey eq {FilePartition}"), maxPerPage: take, cancellationToken: cancellationToken).AsPages(continuation, take))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LedgerFileEntity.Partition}");
+        await foreach (var page in _table.QueryAsync<LedgerFileEntity>(filter, take, cancellationToken: cancellationToken).AsPages(continuation, take))
         {
-            return ([.. page.Values.Select(ToRecord)], page.ContinuationToken);
+            return ([.. page.Values.Select(e => e.ToRecord())], page.ContinuationToken);
         }
 
         return ([], null);
     }
-
-    private static LedgerFileRecord ToRecord(TableEntity row) =>
-        JsonSerializer.Deserialize<LedgerFileRecord>(ChunkedJson.Read(row), CaseJson.Options)! with { ETag = row.ETag.ToString() };
 }

@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using Collections.Pipeline.Cases;
+using Azure.Data.Tables;
 using Collections.Pipeline.LedgerFiles;
-using Collections.Storage.Tables;
+using Collections.Pipeline.Storage.Entities;
 
 namespace Collections.Pipeline.Storage;
 
@@ -15,26 +13,22 @@ public sealed class TableSnapshotSummaryStore : ISnapshotSummaryStore
     public TableSnapshotSummaryStore(TableClient table) => _table = table;
 
     /// <inheritdoc />
-    public async Task SaveAsync(SnapshotSummary summary, CancellationToken cancellationToken)
-    {
-        var entity = new TableEntity(TableKeys.Encode(summary.Entity), Date(summary.AsOf)) { ["Entity"] = summary.Entity };
-        ChunkedJson.Write(entity, JsonSerializer.Serialize(summary, CaseJson.Options));
-        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
-    }
+    public async Task SaveAsync(SnapshotSummary summary, CancellationToken cancellationToken) =>
+        await _table.UpsertEntityAsync(SnapshotSummaryEntity.From(summary), TableUpdateMode.Replace, cancellationToken);
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<SnapshotSummary>> ListAsync(string? entity, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
-        var filter = TableFilter.Create($"RowKey ge {Date(from)} and RowKey le {Date(to)}");
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {TableDates.Format(from)} and RowKey le {TableDates.Format(to)}");
         if (entity is not null)
         {
-            filter = TableFilter.Create($"PartitionKey eq {TableKeys.Encode(entity)}") + " and " + filter;
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(entity)}") + " and " + filter;
         }
 
         var list = new List<SnapshotSummary>();
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<SnapshotSummaryEntity>(filter, cancellationToken: cancellationToken))
         {
-            list.Add(JsonSerializer.Deserialize<SnapshotSummary>(ChunkedJson.Read(row), CaseJson.Options)!);
+            list.Add(row.ToSummary());
         }
 
         return [.. list.OrderBy(s => s.AsOf).ThenBy(s => s.Entity, StringComparer.Ordinal)];
@@ -44,13 +38,12 @@ public sealed class TableSnapshotSummaryStore : ISnapshotSummaryStore
     public async Task<SnapshotSummary?> LatestAtOrBeforeAsync(string entity, DateOnly date, CancellationToken cancellationToken)
     {
         SnapshotSummary? latest = null;
-        await foreach (var row in _table.QueryAsync(TableFilter.Create($"PartitionKey eq {TableKeys.Encode(entity)} and RowKey le {Date(date)}"), cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Encode(entity)} and RowKey le {TableDates.Format(date)}");
+        await foreach (var row in _table.QueryAsync<SnapshotSummaryEntity>(filter, cancellationToken: cancellationToken))
         {
-            latest = JsonSerializer.Deserialize<SnapshotSummary>(ChunkedJson.Read(row), CaseJson.Options);
+            latest = row.ToSummary();
         }
 
         return latest;
     }
-
-    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Azure.Storage.Blobs;
 using Collections.Domain.Cases.Events;
 using Collections.Domain.Ledger;
 using Collections.Domain.Monetary;
@@ -6,7 +7,6 @@ using Collections.Functions.Hosting;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Clock;
 using Collections.Pipeline.LedgerFiles;
-using Collections.Storage.Blobs;
 using Collections.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using static Collections.Functions.Tests.Apis.TestData;

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Collections.Domain.Policy;
 using Collections.Functions.Cli;
 using Collections.Functions.Hosting;
@@ -9,9 +12,6 @@ using Collections.Pipeline.InMemory;
 using Collections.Pipeline.Ingest;
 using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.Storage;
-using Collections.Storage;
-using Collections.Storage.Blobs;
-using Collections.Storage.Tables;
 using Collections.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -44,8 +44,15 @@ public sealed class IngestUploadTests(AzuriteFixture azurite) : IDisposable
         var json = run.Json();
         Assert.Equal("Applied", json.GetProperty("status").GetString());
         Assert.True(json.GetProperty("valid").GetBoolean());
-        var processed = new BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString)).GetBlobContainerClient(StorageNames.ProcessedContainer);
-        Assert.True(await processed.GetBlobClient(Path.GetFileName(path)).ExistsAsync());
+        // The processed file is kept under its ledger file id.
+        var processed = azurite.CreateBlobServiceClient().GetBlobContainerClient(StorageNames.ProcessedContainer);
+        var names = new List<string>();
+        await foreach (var item in processed.GetBlobsAsync(BlobTraits.None, BlobStates.None, null, CancellationToken.None))
+        {
+            names.Add(item.Name);
+        }
+
+        Assert.Contains(names, n => n.EndsWith("/" + Path.GetFileName(path), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -58,7 +65,7 @@ public sealed class IngestUploadTests(AzuriteFixture azurite) : IDisposable
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.False(run.Json().GetProperty("valid").GetBoolean());
-        var ledgers = new BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString)).GetBlobContainerClient(StorageNames.LedgersContainer);
+        var ledgers = azurite.CreateBlobServiceClient().GetBlobContainerClient(StorageNames.LedgersContainer);
         await ledgers.CreateIfNotExistsAsync();
         Assert.False(await ledgers.GetBlobClient(name).ExistsAsync());
     }
@@ -86,34 +93,34 @@ public sealed class IngestUploadTests(AzuriteFixture azurite) : IDisposable
         var run = await Run(TimeSpan.FromSeconds(5), "upload", path, "--as-of", "2026-06-12", "--encoding", "gb18030", "--name", name);
 
         Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr);
-        var blob = new BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString)).GetBlobContainerClient(StorageNames.LedgersContainer).GetBlobClient(name);
+        var blob = azurite.CreateBlobServiceClient().GetBlobContainerClient(StorageNames.LedgersContainer).GetBlobClient(name);
         var properties = (await blob.GetPropertiesAsync()).Value;
         Assert.Equal(("2026-06-12", "gb18030"), (properties.Metadata["asof"], properties.Metadata["encoding"]));
-        Assert.StartsWith(Pipeline.LedgerFiles.LedgerFileIds.For(name, properties.LastModified!.Value)[..19], run.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith(Pipeline.LedgerFiles.LedgerFileIds.For(name, properties.LastModified)[..19], run.Stdout, StringComparison.Ordinal);
         await blob.DeleteAsync();
     }
 
     /// <summary>Stands in for the host: processes whatever lands in the ledgers container with the real processor.</summary>
     private async Task RunHostAsync(CancellationToken stop)
     {
-        var connection = StorageConnection.Parse(azurite.ConnectionString);
-        var blobs = new BlobServiceClient(connection);
-        var tables = new TableServiceClient(connection);
+        var blobs = azurite.CreateBlobServiceClient();
+        var tables = azurite.CreateTableServiceClient();
         foreach (var c in StorageNames.Containers)
         {
-            await blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(stop);
+            await blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync(cancellationToken: stop);
         }
 
         await tables.GetTableClient(StorageNames.LedgerFilesTable).CreateIfNotExistsAsync(stop);
         var time = TimeProvider.System;
-        var engine = new CaseEngine(new InMemoryCaseStore(), new InMemoryAccountStore(), new InMemoryScheduledQueue("t"), new InMemoryScheduledQueue("o"), DunningPolicy.Default, time, new EngineOptions(), NullLogger<CaseEngine>.Instance);
-        var processor = new LedgerIngestProcessor(blobs, new TableLedgerFileStore(tables.GetTableClient(StorageNames.LedgerFilesTable)), new InMemorySnapshotSummaryStore(), engine,
+        var accounts = new InMemoryAccountStore();
+        var engine = new CaseEngine(new InMemoryCaseStore(), accounts, new InMemoryScheduledQueue("t"), new InMemoryScheduledQueue("o"), DunningPolicy.Default, time, new EngineOptions(), NullLogger<CaseEngine>.Instance);
+        var processor = new LedgerIngestProcessor(blobs, new TableLedgerFileStore(tables.GetTableClient(StorageNames.LedgerFilesTable)), new InMemorySnapshotSummaryStore(), accounts, engine,
             new LedgerParser(new IngestOptions()), new LedgerIngestOptions(), time, NullLogger<LedgerIngestProcessor>.Instance);
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                await foreach (var item in blobs.GetBlobContainerClient(StorageNames.LedgersContainer).GetBlobsAsync(cancellationToken: stop))
+                await foreach (var item in blobs.GetBlobContainerClient(StorageNames.LedgersContainer).GetBlobsAsync(BlobTraits.None, BlobStates.None, null, stop))
                 {
                     if (item.Name.StartsWith("ledger-", StringComparison.Ordinal))
                     {

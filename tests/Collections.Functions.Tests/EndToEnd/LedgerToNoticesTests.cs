@@ -2,12 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Collections.Domain.Cases;
 using Collections.Functions.Hosting;
 using Collections.Functions.Tests.Hosting;
 using Collections.Pipeline.Cases;
-using Collections.Storage;
-using Collections.Storage.Blobs;
 using Collections.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -56,7 +55,7 @@ public sealed class LedgerToNoticesTests(AzuriteFixture azurite, MailDevFixture 
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         }
 
-        var blobs = new BlobServiceClient(StorageConnection.Parse(azurite.ConnectionString));
+        var blobs = azurite.CreateBlobServiceClient();
         await blobs.GetBlobContainerClient(StorageNames.LedgersContainer).GetBlobClient("e2e-ledger_2026-11-02.csv")
             .UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(Ledger)));
 

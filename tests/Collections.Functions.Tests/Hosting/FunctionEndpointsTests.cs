@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using Collections.Functions.Hosting;
 using Collections.Pipeline.Cases;
-using Collections.Storage;
-using Collections.Storage.Blobs;
 using Collections.TestSupport;
 
 namespace Collections.Functions.Tests.Hosting;
@@ -102,7 +101,7 @@ public sealed class FunctionEndpointsTests : IAsyncLifetime
     {
         var name = $"contract-{Guid.NewGuid():N}_2026-11-02.csv";
         var content = await File.ReadAllBytesAsync(Path.Combine(AzuriteFixture.FindRepositoryRoot(), "samples", "demo-ledger.csv"));
-        var blobs = new BlobServiceClient(StorageConnection.Parse(_azurite.ConnectionString));
+        var blobs = _azurite.CreateBlobServiceClient();
         await EnsureStartedAsync();
         await blobs.GetBlobContainerClient(StorageNames.LedgersContainer).GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content));
 

@@ -1,12 +1,12 @@
 using System.Net;
 using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Collections.Functions.Hosting;
 using Collections.Notices.Email;
 using Collections.Notices.Email.Acs;
-using Collections.Storage;
-using Collections.Storage.Blobs;
-using Collections.Storage.Queues;
-using Collections.Storage.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +21,7 @@ namespace Collections.Functions.Tests.Infra;
 /// </summary>
 public sealed class IdentityBasedHostTests
 {
-    private static (WebApplication App, FakeTokenCredential Credential) Compose(AcsAccess mode)
+    private static (WebApplication App, FakeTokenCredential Credential) Compose(AcsAccess mode, HttpPipelineTransport? storageTransport = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         var settings = InfraAppSettings.AsConfiguration(mode);
@@ -31,29 +31,37 @@ public sealed class IdentityBasedHostTests
         builder.Configuration.AddInMemoryCollection(settings);
         var credential = new FakeTokenCredential();
         builder.Services.AddSingleton<TokenCredential>(credential);
+        if (storageTransport is not null)
+        {
+            // The clients the host registers, sent through a recording transport instead of the network.
+            builder.Services.PostConfigureAll<BlobClientOptions>(o => o.Transport = storageTransport);
+            builder.Services.PostConfigureAll<QueueClientOptions>(o => o.Transport = storageTransport);
+            builder.Services.PostConfigureAll<TableClientOptions>(o => o.Transport = storageTransport);
+        }
 
         builder.AddCollections();
         return (builder.Build(), credential);
     }
 
     [Fact]
-    public async Task StorageConnection_InfraSettingsAlone_BearerTokenFromRegisteredCredential()
+    public async Task StorageClients_InfraSettingsAlone_BearerTokenFromRegisteredCredential()
     {
-        var (app, credential) = Compose(AcsAccess.Identity);
+        var transport = new RecordingTransport(HttpStatusCode.Created);
+        var (app, credential) = Compose(AcsAccess.Identity, transport);
         await using var _ = app;
 
-        var connection = app.Services.GetRequiredService<StorageConnection>();
-        Assert.Equal(StorageCredentialKind.Token, connection.CredentialKind);
-        Assert.Equal(InfraAppSettings.StandInAccount, connection.AccountName);
-        Assert.Equal($"https://{InfraAppSettings.StandInAccount}.blob.core.windows.net/", app.Services.GetRequiredService<BlobServiceClient>().Uri.AbsoluteUri);
-        Assert.Equal($"https://{InfraAppSettings.StandInAccount}.queue.core.windows.net/", app.Services.GetRequiredService<QueueServiceClient>().Uri.AbsoluteUri);
-        Assert.Equal($"https://{InfraAppSettings.StandInAccount}.table.core.windows.net/", app.Services.GetRequiredService<TableServiceClient>().Uri.AbsoluteUri);
+        var blobs = app.Services.GetRequiredService<BlobServiceClient>();
+        var queues = app.Services.GetRequiredService<QueueServiceClient>();
+        var tables = app.Services.GetRequiredService<TableServiceClient>();
+        Assert.Equal(InfraAppSettings.StandInAccount, blobs.AccountName);
+        Assert.Equal($"https://{InfraAppSettings.StandInAccount}.blob.core.windows.net/", blobs.Uri.AbsoluteUri);
+        Assert.Equal($"https://{InfraAppSettings.StandInAccount}.queue.core.windows.net/", queues.Uri.AbsoluteUri);
+        Assert.Equal($"https://{InfraAppSettings.StandInAccount}.table.core.windows.net/", tables.Uri.AbsoluteUri);
 
-        // The host's connection, sent through a recording transport: one request per service.
-        var transport = new RecordingTransport(HttpStatusCode.Created);
-        await new BlobServiceClient(connection, new BlobClientOptions { Transport = transport }).GetBlobContainerClient(StorageNames.LedgersContainer).CreateIfNotExistsAsync();
-        await new QueueServiceClient(connection, new QueueClientOptions { Transport = transport }).GetQueueClient(StorageNames.TimerQueue).CreateIfNotExistsAsync();
-        await new TableServiceClient(connection, new TableClientOptions { Transport = transport }).GetTableClient(StorageNames.CasesTable).CreateIfNotExistsAsync();
+        // The host's own clients: one request per service, each with the credential's bearer token.
+        await blobs.GetBlobContainerClient(StorageNames.LedgersContainer).CreateIfNotExistsAsync();
+        await queues.GetQueueClient(StorageNames.TimerQueue).CreateIfNotExistsAsync();
+        await tables.GetTableClient(StorageNames.CasesTable).CreateIfNotExistsAsync();
 
         Assert.Equal(3, transport.Requests.Count);
         Assert.All(transport.Requests, r =>
@@ -61,7 +69,8 @@ public sealed class IdentityBasedHostTests
             Assert.Equal("Bearer " + FakeTokenCredential.Token, r.Headers["Authorization"]);
             Assert.StartsWith($"https://{InfraAppSettings.StandInAccount}.", r.Uri.AbsoluteUri, StringComparison.Ordinal);
         });
-        Assert.All(credential.Scopes, s => Assert.Equal(StorageConnection.StorageScope, s));
+        Assert.NotEmpty(credential.Scopes);
+        Assert.All(credential.Scopes, s => Assert.Equal("https://storage.azure.com/.default", s));
     }
 
     [Fact]

@@ -5,10 +5,9 @@ using Collections.Notices.Rendering;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Clock;
 using Collections.Pipeline.Storage;
-using Collections.Storage;
-using Collections.Storage.Blobs;
-using Collections.Storage.Queues;
-using Collections.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Collections.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -80,11 +79,10 @@ internal sealed class EngineHarness
 
     public static async Task<EngineHarness> CreateAsync(AzuriteFixture azurite, DateTimeOffset start, Action<EngineOptions>? configure = null)
     {
-        var connection = StorageConnection.Parse(azurite.ConnectionString);
         var suffix = Guid.NewGuid().ToString("N")[..10];
-        var tables = new TableServiceClient(connection);
-        var queues = new QueueServiceClient(connection);
-        var blobs = new BlobServiceClient(connection);
+        var tables = azurite.CreateTableServiceClient();
+        var queues = azurite.CreateQueueServiceClient();
+        var blobs = azurite.CreateBlobServiceClient();
         var casesTable = tables.GetTableClient("Cases" + suffix);
         var accountsTable = tables.GetTableClient("Accounts" + suffix);
         await casesTable.CreateIfNotExistsAsync();
@@ -135,9 +133,9 @@ internal sealed class EngineHarness
             var next = (DateTimeOffset?)null;
             foreach (var q in new[] { Timers, Outbox })
             {
-                foreach (var peeked in (await q.Client.PeekMessagesAsync(32)).Value)
+                foreach (var peeked in (await q.Client.PeekMessagesAsync(maxMessages: 32)).Value)
                 {
-                    var at = q.VisibleAt(peeked.MessageText, Clock.GetUtcNow());
+                    var at = q.VisibleAt(peeked.Body.ToString(), Clock.GetUtcNow());
                     next = next is null || at < next ? at : next;
                 }
             }
@@ -160,29 +158,30 @@ internal sealed class EngineHarness
     {
         foreach (var m in (await q.Client.ReceiveMessagesAsync(32, TimeSpan.FromSeconds(30))).Value)
         {
+            var text = m.Body.ToString();
             var now = Clock.GetUtcNow();
-            if (q.VisibleAt(m.MessageText, now) > now)
+            if (q.VisibleAt(text, now) > now)
             {
-                await q.Client.UpdateMessageAsync(m.MessageId, m.PopReceipt, TimeSpan.Zero);
+                await q.Client.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero);
                 continue;
             }
 
-            q.Consume(m.MessageText);
+            q.Consume(text);
             try
             {
-                await handler(m.MessageText, m.DequeueCount, CancellationToken.None);
+                await handler(text, m.DequeueCount, CancellationToken.None);
                 await q.Client.DeleteMessageAsync(m.MessageId, m.PopReceipt);
             }
             catch (Exception) when (m.DequeueCount >= Options.MaxDequeueCount)
             {
-                await q.Poison.SendMessageAsync(m.MessageText);
+                await q.Poison.SendMessageAsync(text);
                 await q.Client.DeleteMessageAsync(m.MessageId, m.PopReceipt);
             }
             catch (Exception ex)
             {
                 LastError = ex;
-                q.Remember(m.MessageText, now + TimeSpan.FromSeconds(30));
-                await q.Client.UpdateMessageAsync(m.MessageId, m.PopReceipt, TimeSpan.Zero);
+                q.Remember(text, now + TimeSpan.FromSeconds(30));
+                await q.Client.UpdateMessageAsync(m.MessageId, m.PopReceipt, visibilityTimeout: TimeSpan.Zero);
             }
         }
     }

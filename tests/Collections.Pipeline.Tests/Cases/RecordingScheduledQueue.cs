@@ -1,6 +1,6 @@
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Storage;
-using Collections.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace Collections.Pipeline.Tests.Cases;
 

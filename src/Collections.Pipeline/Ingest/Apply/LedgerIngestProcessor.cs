@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.LedgerFiles;
-using Collections.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Pipeline.Ingest.Apply;
@@ -13,7 +15,9 @@ namespace Collections.Pipeline.Ingest.Apply;
 /// (rejecting it whole on any error), drops identical content as a duplicate and older snapshots as stale,
 /// applies each account to its case, settles accounts the snapshot no longer lists, records per-entity
 /// totals, and moves the file to <c>ledgers-processed</c> or <c>ledgers-rejected</c> with its report.
-/// Every step is idempotent, so a crash mid-apply followed by a re-run ends in the same state.
+/// The moved file and its reports are stored under the file's unique id (<c>&lt;id&gt;/&lt;name&gt;</c>), so two
+/// uploads with the same name keep their own. Every step is idempotent, so a crash mid-apply followed by a
+/// re-run ends in the same state.
 /// </summary>
 public sealed partial class LedgerIngestProcessor
 {
@@ -22,7 +26,8 @@ public sealed partial class LedgerIngestProcessor
     private readonly BlobServiceClient _blobs;
     private readonly ILedgerFileStore _files;
     private readonly ISnapshotSummaryStore _summaries;
-    private readonly CaseEngine _engine;
+    private readonly IAccountStore _accounts;
+    private readonly ICaseSignals _cases;
     private readonly LedgerParser _parser;
     private readonly LedgerIngestOptions _options;
     private readonly TimeProvider _time;
@@ -33,7 +38,8 @@ public sealed partial class LedgerIngestProcessor
         BlobServiceClient blobs,
         ILedgerFileStore files,
         ISnapshotSummaryStore summaries,
-        CaseEngine engine,
+        IAccountStore accounts,
+        ICaseSignals cases,
         LedgerParser parser,
         LedgerIngestOptions options,
         TimeProvider time,
@@ -42,7 +48,8 @@ public sealed partial class LedgerIngestProcessor
         _blobs = blobs;
         _files = files;
         _summaries = summaries;
-        _engine = engine;
+        _accounts = accounts;
+        _cases = cases;
         _parser = parser;
         _options = options;
         _time = time;
@@ -69,7 +76,7 @@ public sealed partial class LedgerIngestProcessor
         var lease = blob.GetBlobLeaseClient();
         try
         {
-            await lease.AcquireAsync(LeaseDuration, cancellationToken);
+            await lease.AcquireAsync(LeaseDuration, cancellationToken: cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 409)
         {
@@ -88,7 +95,7 @@ public sealed partial class LedgerIngestProcessor
             await renewing;
             try
             {
-                await lease.ReleaseAsync(CancellationToken.None);
+                await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
             }
             catch (RequestFailedException)
             {
@@ -99,15 +106,16 @@ public sealed partial class LedgerIngestProcessor
 
     private async Task<LedgerFileRecord> ProcessLeasedAsync(BlobClient blob, BlobProperties properties, string leaseId, CancellationToken cancellationToken)
     {
-        var receivedAt = properties.LastModified ?? _time.GetUtcNow();
-        var id = LedgerFileIds.For(blob.Name, receivedAt);
+        var receivedAt = properties.LastModified;
+        var id = LedgerFileIds.For(blob.Name, receivedAt, properties.ETag.ToString());
         var record = await _files.GetAsync(id, cancellationToken) ?? new LedgerFileRecord(id, blob.Name, receivedAt);
         record = await _files.SaveAsync(record with { Status = LedgerFileStatus.Validating }, cancellationToken);
 
         var temp = Path.Combine(Path.GetTempPath(), "ledger-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using (var download = (await blob.DownloadStreamingAsync(new BlobRequestConditions { LeaseId = leaseId }, cancellationToken)).Value)
+            var conditions = new BlobRequestConditions { LeaseId = leaseId };
+            using (var download = (await blob.DownloadStreamingAsync(new BlobDownloadOptions { Conditions = conditions }, cancellationToken)).Value)
             await using (var file = File.Create(temp))
             {
                 await download.Content.CopyToAsync(file, cancellationToken);
@@ -140,8 +148,8 @@ public sealed partial class LedgerIngestProcessor
             if (await _files.FindAppliedBySha256Async(result.Sha256, cancellationToken) is { } original && !string.Equals(original.Id, id, StringComparison.Ordinal))
             {
                 var note = $"duplicate of {original.FileName} (same content, applied {original.CompletedAt:yyyy-MM-dd HH:mm}Z); nothing to do";
-                await MoveAsync(blob, leaseId, _options.ProcessedContainer, JsonSerializer.Serialize(new { file = record.FileName, sha256 = result.Sha256, status = "Duplicate", duplicateOf = original.FileName }, ReportJson.Options), ".summary.json", cancellationToken);
-                return await _files.SaveAsync(record with { Status = LedgerFileStatus.Duplicate, DuplicateOf = original.Id, Message = note, CompletedAt = _time.GetUtcNow(), ReportBlob = $"{_options.ProcessedContainer}/{blob.Name}.summary.json" }, cancellationToken);
+                var report = await MoveAsync(blob, id, leaseId, _options.ProcessedContainer, JsonSerializer.Serialize(new { file = record.FileName, sha256 = result.Sha256, status = "Duplicate", duplicateOf = original.FileName }, ReportJson.Options), ".summary.json", cancellationToken);
+                return await _files.SaveAsync(record with { Status = LedgerFileStatus.Duplicate, DuplicateOf = original.Id, Message = note, CompletedAt = _time.GetUtcNow(), ReportBlob = report }, cancellationToken);
             }
 
             foreach (var entity in result.Entities)
@@ -158,13 +166,13 @@ public sealed partial class LedgerIngestProcessor
             record = await ApplyAsync(record, result, blob.Name, cancellationToken);
 
             var summary = JsonSerializer.Serialize(new { file = record.FileName, sha256 = result.Sha256, asOf = result.AsOf, entities = result.Entities, rows = result.RowCount, accounts = result.AccountCount, status = "Applied" }, ReportJson.Options);
-            await MoveAsync(blob, leaseId, _options.ProcessedContainer, summary, ".summary.json", cancellationToken);
+            var summaryBlob = await MoveAsync(blob, id, leaseId, _options.ProcessedContainer, summary, ".summary.json", cancellationToken);
             var done = await _files.SaveAsync(record with
             {
                 Status = LedgerFileStatus.Applied,
                 Message = $"applied {result.RowCount} rows to {result.AccountCount} accounts",
                 CompletedAt = _time.GetUtcNow(),
-                ReportBlob = $"{_options.ProcessedContainer}/{blob.Name}.summary.json",
+                ReportBlob = summaryBlob,
             }, cancellationToken);
             LogApplied(id, result.AccountCount);
             return done;
@@ -178,30 +186,21 @@ public sealed partial class LedgerIngestProcessor
     private async Task<LedgerFileRecord> ApplyAsync(LedgerFileRecord record, LedgerParseResult result, string blobName, CancellationToken cancellationToken)
     {
         var source = new SnapshotSource(result.AsOf, blobName, result.Sha256);
-        var applied = 0;
-        var gate = new SemaphoreSlim(1, 1);
-        await Parallel.ForEachAsync(result.Accounts, new ParallelOptions { MaxDegreeOfParallelism = _options.ApplyParallelism, CancellationToken = cancellationToken }, async (account, ct) =>
+        var saved = 0;
+        var applier = new SnapshotApplier(_accounts, _cases, _options.ApplyParallelism);
+        await applier.ApplyAsync(result.Accounts, source, async (n, ct) =>
         {
-            await _engine.ApplySnapshotAsync(account, source, ct);
-            var n = Interlocked.Increment(ref applied);
-            if (n % _options.ProgressEvery == 0)
+            if (n / _options.ProgressEvery > saved / _options.ProgressEvery)
             {
-                await gate.WaitAsync(ct);
-                try
-                {
-                    record = await _files.SaveAsync(record with { AccountsApplied = Math.Max(n, record.AccountsApplied), ETag = null }, ct);
-                }
-                finally
-                {
-                    gate.Release();
-                }
+                record = await _files.SaveAsync(record with { AccountsApplied = Math.Max(n, record.AccountsApplied), ETag = null }, ct);
+                saved = n;
             }
-        });
+        }, cancellationToken);
 
         foreach (var group in result.Accounts.GroupBy(a => a.Key.Entity, StringComparer.Ordinal))
         {
             var present = group.Select(a => a.Key.CustomerId).ToHashSet(StringComparer.Ordinal);
-            await _engine.SettleAbsentAccountsAsync(group.Key, present, source, cancellationToken);
+            await _cases.SettleAbsentAccountsAsync(group.Key, present, source, cancellationToken);
             var previous = await _summaries.LatestAtOrBeforeAsync(group.Key, result.AsOf.AddDays(-1), cancellationToken);
             await _summaries.SaveAsync(SnapshotSummaryBuilder.Build(group.Key, result.AsOf, previous?.AsOf, record.Id, group), cancellationToken);
         }
@@ -212,27 +211,39 @@ public sealed partial class LedgerIngestProcessor
     private async Task<LedgerFileRecord> RejectAsync(BlobClient blob, string leaseId, LedgerFileRecord record, LedgerParseResult result, LedgerFileStatus status, string message, CancellationToken cancellationToken)
     {
         var rejected = _blobs.GetBlobContainerClient(_options.RejectedContainer);
-        await rejected.GetBlobClient(blob.Name + ".errors.csv").UploadAsync(
-            BinaryData.FromString(ErrorReport.ToCsv(result)), new BlobUploadOptions { ContentType = "text/csv; charset=utf-8" }, cancellationToken);
-        await MoveAsync(blob, leaseId, _options.RejectedContainer, ErrorReport.ToJson(result, status.ToString(), message), ".errors.json", cancellationToken);
+        var csv = UnderId(record.Id, blob.Name) + ".errors.csv";
+        await rejected.GetBlobClient(csv).UploadAsync(
+            BinaryData.FromString(ErrorReport.ToCsv(result)), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv; charset=utf-8" } }, cancellationToken);
+        var report = await MoveAsync(blob, record.Id, leaseId, _options.RejectedContainer, ErrorReport.ToJson(result, status.ToString(), message), ".errors.json", cancellationToken);
         LogRejected(record.Id, status, result.ErrorCount);
         return await _files.SaveAsync(record with
         {
             Status = status,
             Message = message,
             CompletedAt = _time.GetUtcNow(),
-            ReportBlob = $"{_options.RejectedContainer}/{blob.Name}.errors.json",
-            ReportCsvBlob = $"{_options.RejectedContainer}/{blob.Name}.errors.csv",
+            ReportBlob = report,
+            ReportCsvBlob = $"{_options.RejectedContainer}/{csv}",
         }, cancellationToken);
     }
 
-    private async Task MoveAsync(BlobClient blob, string leaseId, string container, string report, string reportSuffix, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the report, then moves the file (server-side copy, then delete under the lease) to
+    /// <c>container/&lt;id&gt;/&lt;name&gt;</c>; returns the report's <c>container/name</c>.
+    /// </summary>
+    private async Task<string> MoveAsync(BlobClient blob, string fileId, string leaseId, string container, string report, string reportSuffix, CancellationToken cancellationToken)
     {
         var target = _blobs.GetBlobContainerClient(container);
-        await target.GetBlobClient(blob.Name + reportSuffix).UploadAsync(
-            BinaryData.FromString(report), new BlobUploadOptions { ContentType = "application/json; charset=utf-8" }, cancellationToken);
-        await blob.MoveToAsync(target.GetBlobClient(blob.Name), new BlobRequestConditions { LeaseId = leaseId }, cancellationToken);
+        var name = UnderId(fileId, blob.Name);
+        await target.GetBlobClient(name + reportSuffix).UploadAsync(
+            BinaryData.FromString(report), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json; charset=utf-8" } }, cancellationToken);
+        var copy = await target.GetBlobClient(name).StartCopyFromUriAsync(blob.Uri, cancellationToken: cancellationToken);
+        await copy.WaitForCompletionAsync(cancellationToken);
+        await blob.DeleteAsync(DeleteSnapshotsOption.IncludeSnapshots, new BlobRequestConditions { LeaseId = leaseId }, cancellationToken);
+        return $"{container}/{name}{reportSuffix}";
     }
+
+    /// <summary>Where a file and its reports go: under its unique id, so files with the same name never share them.</summary>
+    private static string UnderId(string fileId, string blobName) => fileId + "/" + blobName;
 
     private async Task RenewAsync(BlobLeaseClient lease, CancellationToken stop)
     {
@@ -241,7 +252,7 @@ public sealed partial class LedgerIngestProcessor
             while (true)
             {
                 await Task.Delay(LeaseDuration / 2, stop);
-                await lease.RenewAsync(stop);
+                await lease.RenewAsync(cancellationToken: stop);
             }
         }
         catch (OperationCanceledException)

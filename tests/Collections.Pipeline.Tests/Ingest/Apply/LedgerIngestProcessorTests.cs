@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Collections.Domain.Cases;
 using Collections.Domain.Ledger;
 using Collections.Pipeline.Cases;
@@ -8,7 +10,6 @@ using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Storage;
 using Collections.Pipeline.Tests.Cases;
-using Collections.Storage.Blobs;
 using Collections.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Collections.Pipeline.Tests.Cases.EngineTestData;
@@ -39,8 +40,9 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         Assert.Equal((LedgerFileStatus.Applied, 4, 3, 3), (record.Status, record.RowsTotal!.Value, record.AccountsTotal!.Value, record.AccountsApplied));
         Assert.Equal(D("2026-06-12"), record.AsOf);
         Assert.False(await Container(h, "ledgers").GetBlobClient("ledger_2026-06-12.csv").ExistsAsync());
-        Assert.True(await Container(h, "ledgers-processed").GetBlobClient("ledger_2026-06-12.csv").ExistsAsync());
-        Assert.True(await Container(h, "ledgers-processed").GetBlobClient("ledger_2026-06-12.csv.summary.json").ExistsAsync());
+        Assert.True(await Container(h, "ledgers-processed").GetBlobClient(record.Id + "/ledger_2026-06-12.csv").ExistsAsync());
+        Assert.Equal($"ledgers-processed{h.Suffix}/{record.Id}/ledger_2026-06-12.csv.summary.json", record.ReportBlob);
+        Assert.True(await BlobAt(h, record.ReportBlob!).ExistsAsync());
 
         // K-1 and K-2 are overdue and K-3 owes something not yet due: three cases.
         foreach (var customer in new[] { "K-1", "K-2", "K-3" })
@@ -71,12 +73,13 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
 
         Assert.Equal(LedgerFileStatus.Rejected, record!.Status);
         Assert.Equal(2, record.ErrorCount);
-        var json = JsonDocument.Parse((await Container(h, "ledgers-rejected").GetBlobClient("bad_2026-06-12.csv.errors.json").DownloadContentAsync()).Value.ToString());
+        var json = JsonDocument.Parse((await BlobAt(h, record.ReportBlob!).DownloadContentAsync()).Value.Content.ToString());
         var errors = json.RootElement.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
         Assert.Equal([(4, "due_date"), (5, "currency")], errors);
-        var csv = (await Container(h, "ledgers-rejected").GetBlobClient("bad_2026-06-12.csv.errors.csv").DownloadContentAsync()).Value.ToString();
+        Assert.Equal($"ledgers-rejected{h.Suffix}/{record.Id}/bad_2026-06-12.csv.errors.csv", record.ReportCsvBlob);
+        var csv = (await BlobAt(h, record.ReportCsvBlob!).DownloadContentAsync()).Value.Content.ToString();
         Assert.StartsWith("row,column,value,code,message\r\n4,due_date,2026-02-30,", csv, StringComparison.Ordinal);
-        Assert.True(await Container(h, "ledgers-rejected").GetBlobClient("bad_2026-06-12.csv").ExistsAsync());
+        Assert.True(await Container(h, "ledgers-rejected").GetBlobClient(record.Id + "/bad_2026-06-12.csv").ExistsAsync());
         Assert.Null(await h.Cases.GetAsync(CaseIds.For(new AccountKey("default", "K-1"), 1), default));
     }
 
@@ -104,7 +107,7 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         Assert.Equal(LedgerFileStatus.Duplicate, second!.Status);
         Assert.Equal(first!.Id, second.DuplicateOf);
         Assert.Equal(versions, await CaseVersionsAsync(h));
-        Assert.True(await Container(h, "ledgers-processed").GetBlobClient("copy-of-ledger.csv").ExistsAsync());
+        Assert.True(await Container(h, "ledgers-processed").GetBlobClient(second.Id + "/copy-of-ledger.csv").ExistsAsync());
     }
 
     [Fact]
@@ -119,7 +122,7 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
 
         Assert.Equal(LedgerFileStatus.Stale, record!.Status);
         Assert.Contains("2026-06-12", record.Message, StringComparison.Ordinal);
-        Assert.True(await Container(h, "ledgers-rejected").GetBlobClient("ledger_2026-06-10.csv").ExistsAsync());
+        Assert.True(await Container(h, "ledgers-rejected").GetBlobClient(record.Id + "/ledger_2026-06-10.csv").ExistsAsync());
     }
 
     [Fact]
@@ -155,6 +158,29 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SameNameTwice_EachFileKeepsItsOwnIdAndReports()
+    {
+        // An ERP export with a fixed name, dropped on two days (in the same second here: Last-Modified has whole seconds).
+        var (h, processor, files, _) = await CreateAsync();
+        await DropAsync(h, "ledger.csv", Valid, new Dictionary<string, string>(StringComparer.Ordinal) { ["asof"] = "2026-06-12" });
+        var first = await processor.ProcessAsync("ledger.csv", default);
+        await DropAsync(h, "ledger.csv", Valid.Replace("1000.00,1000.00", "1000.00,400.00", StringComparison.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal) { ["asof"] = "2026-06-13" });
+
+        var second = await processor.ProcessAsync("ledger.csv", default);
+
+        Assert.Equal((LedgerFileStatus.Applied, LedgerFileStatus.Applied), (first!.Status, second!.Status));
+        Assert.NotEqual(first.Id, second.Id);
+        Assert.NotEqual(first.ReportBlob, second.ReportBlob);
+        foreach (var (file, asOf) in new[] { (first, "2026-06-12"), (second, "2026-06-13") })
+        {
+            var stored = await files.GetAsync(file.Id, default);
+            var summary = JsonDocument.Parse((await BlobAt(h, stored!.ReportBlob!).DownloadContentAsync()).Value.Content.ToString());
+            Assert.Equal(asOf, summary.RootElement.GetProperty("asOf").GetString());
+            Assert.True(await Container(h, "ledgers-processed").GetBlobClient(file.Id + "/ledger.csv").ExistsAsync());
+        }
+    }
+
+    [Fact]
     public async Task NotALedger_RejectedWithAClearError()
     {
         var (h, processor, _, _) = await CreateAsync();
@@ -163,7 +189,7 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         var record = await processor.ProcessAsync("photo.csv", default);
 
         Assert.Equal(LedgerFileStatus.Rejected, record!.Status);
-        var json = (await Container(h, "ledgers-rejected").GetBlobClient("photo.csv.errors.json").DownloadContentAsync()).Value.ToString();
+        var json = (await BlobAt(h, record.ReportBlob!).DownloadContentAsync()).Value.Content.ToString();
         Assert.Contains("\"row\": null", json, StringComparison.Ordinal);
     }
 
@@ -189,6 +215,7 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
             h.Blobs,
             files,
             summaries ?? new TableSnapshotSummaryStore(h.TableService.GetTableClient("Snapshots" + h.Suffix)),
+            h.Accounts,
             h.Engine,
             new LedgerParser(new IngestOptions()),
             new LedgerIngestOptions { LedgersContainer = "ledgers" + h.Suffix, ProcessedContainer = "ledgers-processed" + h.Suffix, RejectedContainer = "ledgers-rejected" + h.Suffix, ApplyParallelism = parallelism },
@@ -197,8 +224,12 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
 
     private static BlobContainerClient Container(EngineHarness h, string name) => h.Blobs.GetBlobContainerClient(name + h.Suffix);
 
+    /// <summary>The blob at a record's <c>container/name</c> report path.</summary>
+    private static BlobClient BlobAt(EngineHarness h, string path) =>
+        h.Blobs.GetBlobContainerClient(path[..path.IndexOf('/', StringComparison.Ordinal)]).GetBlobClient(path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+
     private static Task DropAsync(EngineHarness h, string name, string csv, IReadOnlyDictionary<string, string>? metadata = null) =>
-        Container(h, "ledgers").GetBlobClient(name).UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(csv.Replace("\r\n", "\n", StringComparison.Ordinal))), new BlobUploadOptions { Metadata = metadata });
+        Container(h, "ledgers").GetBlobClient(name).UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(csv.Replace("\r\n", "\n", StringComparison.Ordinal))), new BlobUploadOptions { Metadata = metadata is null ? null : new Dictionary<string, string>(metadata, StringComparer.Ordinal) });
 
     private static async Task<List<long>> CaseVersionsAsync(EngineHarness h)
     {

@@ -1,0 +1,56 @@
+using Azure;
+using Azure.Data.Tables;
+using Collections.Pipeline.Cases;
+
+namespace Collections.Pipeline.Storage.Entities;
+
+/// <summary>An <c>Accounts</c> row: partition = entity, row = customer id (both escaped by <see cref="TableKeys"/>).</summary>
+internal sealed class AccountEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Entity { get; set; } = "";
+
+    public string CustomerId { get; set; } = "";
+
+    public string? ActiveCaseId { get; set; }
+
+    /// <summary>Whether <see cref="ActiveCaseId"/> is set: queryable (a filter cannot test for a missing property).</summary>
+    public bool HasActiveCase { get; set; }
+
+    public int Episode { get; set; }
+
+    public string? LastSha256 { get; set; }
+
+    /// <summary>yyyy-MM-dd.</summary>
+    public string? LastAsOf { get; set; }
+
+    public static AccountEntity From(AccountRecord r) => new()
+    {
+        PartitionKey = TableKeys.Encode(r.Entity),
+        RowKey = TableKeys.Encode(r.CustomerId),
+        Entity = r.Entity,
+        CustomerId = r.CustomerId,
+        ActiveCaseId = r.ActiveCaseId,
+        HasActiveCase = r.ActiveCaseId is not null,
+        Episode = r.Episode,
+        LastSha256 = r.LastSha256,
+        LastAsOf = TableDates.Format(r.LastAsOf),
+        ETag = r.ETag is null ? default : new ETag(r.ETag),
+    };
+
+    public AccountRecord ToRecord() => new(Entity, CustomerId)
+    {
+        ActiveCaseId = ActiveCaseId,
+        Episode = Episode,
+        LastSha256 = LastSha256,
+        LastAsOf = TableDates.Parse(LastAsOf),
+        ETag = ETag.ToString(),
+    };
+}

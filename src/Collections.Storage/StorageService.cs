@@ -1,8 +1,0 @@
-namespace Collections.Storage;
-
-internal enum StorageService
-{
-    Blob,
-    Queue,
-    Table,
-}
