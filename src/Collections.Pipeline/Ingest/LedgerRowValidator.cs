@@ -20,7 +20,8 @@ internal sealed class LedgerRowValidator
     private readonly string _sha256;
     private readonly Dictionary<string, Dictionary<string, int>> _invoiceRows = new(StringComparer.Ordinal);
     private readonly TextPool _pool = new();
-    private readonly HashSet<string> _validEmails = new(StringComparer.Ordinal);
+    // By reference: pooled addresses repeat as the same string, so the check is a pointer hash; others are checked again.
+    private readonly HashSet<string> _validEmails = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, string?> _timeZones = new(StringComparer.Ordinal);
 
     public LedgerRowValidator(LedgerHeader header, LedgerErrorList errors, MappingProfile? profile, IngestOptions options, string fileName, string sha256)
@@ -62,7 +63,7 @@ internal sealed class LedgerRowValidator
         var amount = Amount(row, LedgerField.Amount, Cell(LedgerField.Amount));
         var open = Amount(row, LedgerField.OpenAmount, Cell(LedgerField.OpenAmount));
         var disputed = Flag(row, Cell(LedgerField.Disputed));
-        var po = Optional(Cell(LedgerField.PoNumber));
+        var po = Cell(LedgerField.PoNumber) is { IsBlank: false } poCell ? Pooled(poCell) : null;
         CheckAsOf(row, Cell(LedgerField.AsOf));
 
         if (amount is { } a && open is { } o)
@@ -102,8 +103,6 @@ internal sealed class LedgerRowValidator
 
     private void Error(LedgerErrorCode code, int row, LedgerField field, LedgerCell cell, string message) =>
         _errors.Add(code, row, field, cell.AsText(), message);
-
-    private static string? Optional(LedgerCell cell) => cell.IsBlank ? null : cell.AsText();
 
     private string? RequiredText(int row, LedgerField field, LedgerCell cell)
     {

@@ -83,9 +83,16 @@ internal static class LedgerValues
     public static bool TryParseFlag(ReadOnlySpan<char> value, out bool flag)
     {
         var text = value.Trim();
+        if (text.Length == 1 && text[0] is '是' or '否')
+        {
+            // Checked first: a non-ASCII value would send the case-insensitive comparisons below to the slow path.
+            flag = text[0] == '是';
+            return true;
+        }
+
         flag = text.Equals("TRUE", StringComparison.OrdinalIgnoreCase) || text.Equals("YES", StringComparison.OrdinalIgnoreCase)
-            || text.Equals("Y", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("是");
+            || text.Equals("Y", StringComparison.OrdinalIgnoreCase);
         return flag || text.Equals("FALSE", StringComparison.OrdinalIgnoreCase) || text.Equals("NO", StringComparison.OrdinalIgnoreCase)
-            || text.Equals("N", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("否");
+            || text.Equals("N", StringComparison.OrdinalIgnoreCase);
     }
 }
