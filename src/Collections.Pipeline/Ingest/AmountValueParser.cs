@@ -9,11 +9,11 @@ namespace Collections.Pipeline.Ingest;
 /// </summary>
 internal static class AmountValueParser
 {
-    public static bool TryParse(string text, ValueFormats formats, out decimal amount, out string? error)
+    public static bool TryParse(ReadOnlySpan<char> text, ValueFormats formats, out decimal amount, out string? error)
     {
         amount = 0m;
         error = null;
-        var s = text.AsSpan().Trim();
+        var s = text.Trim();
         var negative = false;
         if (s.Length >= 2 && s[0] == '(' && s[^1] == ')')
         {
@@ -54,6 +54,11 @@ internal static class AmountValueParser
 
         foreach (var c in s)
         {
+            if (char.IsAsciiDigit(c) || c == formats.DecimalSeparator || c == formats.ThousandsSeparator)
+            {
+                continue;
+            }
+
             if (char.IsLetter(c) || char.GetUnicodeCategory(c) == UnicodeCategory.CurrencySymbol)
             {
                 error = "currency symbols and letters are not allowed in amounts";

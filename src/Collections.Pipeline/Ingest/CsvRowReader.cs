@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -17,7 +18,10 @@ internal sealed class CsvRowReader : ILedgerRowReader
 
     private readonly TextReader _reader;
     private readonly int _maxFieldLength;
-    private readonly StringBuilder _field = new();
+    private SearchValues<char>? _special;
+    private char[] _row = new char[1024];
+    private int _rowLength;
+    private int _fieldStart;
     private char[] _buffer = new char[64 * 1024];
     private int _pos;
     private int _len;
@@ -69,6 +73,7 @@ internal sealed class CsvRowReader : ILedgerRowReader
     private bool ReadRecord(out int cellCount, out bool blank)
     {
         var delimiter = Delimiter ?? ',';
+        _special ??= SearchValues.Create([delimiter, '"', '\r', '\n', '\u0085', '\u2028', '\u2029']);
         var column = 0;
         var fieldLength = 0;
         var fieldStarted = false;
@@ -77,7 +82,8 @@ internal sealed class CsvRowReader : ILedgerRowReader
         var startRow = _records + 1;
         blank = true;
         cellCount = 0;
-        _field.Clear();
+        _rowLength = 0;
+        _fieldStart = 0;
 
         while (true)
         {
@@ -104,12 +110,18 @@ internal sealed class CsvRowReader : ILedgerRowReader
                 return EndRecord(column, out cellCount);
             }
 
-            var c = _buffer[_pos++];
             anyChar = true;
+            var rest = _buffer.AsSpan(_pos, _len - _pos);
             if (inQuotes)
             {
-                if (c == '"')
+                // Copy up to the next quote in one go; "" is a quote, a lone " ends the quoted part.
+                var quote = rest.IndexOf('"');
+                var chunk = quote < 0 ? rest : rest[..quote];
+                Append(column, chunk, ref fieldLength);
+                _pos += chunk.Length;
+                if (quote >= 0)
                 {
+                    _pos++;
                     if (_pos >= _len && !Fill() && FatalError is not null)
                     {
                         return false;
@@ -118,61 +130,81 @@ internal sealed class CsvRowReader : ILedgerRowReader
                     if (_pos < _len && _buffer[_pos] == '"')
                     {
                         _pos++;
-                        Append(column, c, ref fieldLength);
+                        Append(column, "\"", ref fieldLength);
                     }
                     else
                     {
                         inQuotes = false;
                     }
                 }
-                else
-                {
-                    Append(column, c, ref fieldLength);
-                }
-            }
-            else if (c == delimiter)
-            {
-                EndField(column++, ref blank);
-                fieldLength = 0;
-                fieldStarted = false;
-                continue;
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r')
-                {
-                    if (_pos >= _len)
-                    {
-                        Fill();
-                    }
-
-                    if (_pos < _len && _buffer[_pos] == '\n')
-                    {
-                        _pos++;
-                    }
-                }
-
-                _records++;
-                EndField(column++, ref blank);
-                return EndRecord(column, out cellCount);
-            }
-            else if (c == '"' && !fieldStarted)
-            {
-                inQuotes = true;
-            }
-            else if (c is '\u0085' or '\u2028' or '\u2029')
-            {
-                // Unicode line separators are not CSV line ends; reading on would silently merge every row into one.
-                Fail(LedgerErrorCode.Malformed, startRow, string.Create(CultureInfo.InvariantCulture,
-                    $"a Unicode line separator (U+{(int)c:X4}) outside quotes: CSV rows end with CRLF or LF; save the file again with ordinary line ends"));
-                return false;
             }
             else
             {
-                Append(column, c, ref fieldLength);
+                // Copy up to the next delimiter, quote or line end in one go.
+                var special = rest.IndexOfAny(_special);
+                var chunk = special < 0 ? rest : rest[..special];
+                if (chunk.Length > 0)
+                {
+                    Append(column, chunk, ref fieldLength);
+                    _pos += chunk.Length;
+                    fieldStarted = true;
+                }
+
+                if (special >= 0)
+                {
+                    var c = _buffer[_pos++];
+                    if (c == delimiter)
+                    {
+                        EndField(column++, ref blank);
+                        fieldLength = 0;
+                        fieldStarted = false;
+                        continue;
+                    }
+
+                    if (c is '\n' or '\r')
+                    {
+                        if (c == '\r')
+                        {
+                            if (_pos >= _len)
+                            {
+                                Fill();
+                            }
+
+                            if (_pos < _len && _buffer[_pos] == '\n')
+                            {
+                                _pos++;
+                            }
+                        }
+
+                        _records++;
+                        EndField(column++, ref blank);
+                        return EndRecord(column, out cellCount);
+                    }
+
+                    if (c == '"')
+                    {
+                        // A quote opens quoting only at the start of a field; elsewhere it is text.
+                        if (fieldStarted)
+                        {
+                            Append(column, "\"", ref fieldLength);
+                        }
+                        else
+                        {
+                            inQuotes = true;
+                        }
+
+                        fieldStarted = true;
+                    }
+                    else
+                    {
+                        // Unicode line separators are not CSV line ends; reading on would silently merge every row into one.
+                        Fail(LedgerErrorCode.Malformed, startRow, string.Create(CultureInfo.InvariantCulture,
+                            $"a Unicode line separator (U+{(int)c:X4}) outside quotes: CSV rows end with CRLF or LF; save the file again with ordinary line ends"));
+                        return false;
+                    }
+                }
             }
 
-            fieldStarted = true;
             if (fieldLength > _maxFieldLength)
             {
                 Fail(LedgerErrorCode.Malformed, startRow, string.Create(CultureInfo.InvariantCulture,
@@ -195,20 +227,35 @@ internal sealed class CsvRowReader : ILedgerRowReader
         return false;
     }
 
-    private void Append(int column, char c, ref int fieldLength)
+    private bool Wanted(int column) => column < MaxColumns && (_wanted is null || (column < _wanted.Length && _wanted[column]));
+
+    // Only wanted columns are copied, into one buffer per row that the row's cells point into.
+    private void Append(int column, ReadOnlySpan<char> chars, ref int fieldLength)
     {
-        fieldLength++;
-        if (column < MaxColumns && (_wanted is null || (column < _wanted.Length && _wanted[column])))
+        fieldLength += chars.Length;
+        if (!Wanted(column))
         {
-            _field.Append(c);
+            return;
         }
+
+        if (_rowLength + chars.Length > _row.Length)
+        {
+            // A new array: cells already made point into the old one, which stays as it was.
+            var bigger = new char[Math.Max(_row.Length * 2, _rowLength + chars.Length)];
+            _row.AsSpan(0, _rowLength).CopyTo(bigger);
+            _row = bigger;
+        }
+
+        chars.CopyTo(_row.AsSpan(_rowLength));
+        _rowLength += chars.Length;
     }
 
     private void EndField(int column, ref bool blank)
     {
+        var start = _fieldStart;
+        _fieldStart = _rowLength;
         if (column >= MaxColumns)
         {
-            _field.Clear();
             return;
         }
 
@@ -217,12 +264,11 @@ internal sealed class CsvRowReader : ILedgerRowReader
             Array.Resize(ref _cells, Math.Min(MaxColumns, _cells.Length * 2));
         }
 
-        var wanted = _wanted is null || (column < _wanted.Length && _wanted[column]);
-        if (wanted && _field.Length > 0)
+        var length = _rowLength - start;
+        if (length > 0 && Wanted(column))
         {
-            var text = _field.ToString();
-            _cells[column] = LedgerCell.FromText(text);
-            if (blank && !string.IsNullOrWhiteSpace(text))
+            _cells[column] = LedgerCell.FromSlice(_row, start, length);
+            if (blank && !_row.AsSpan(start, length).IsWhiteSpace())
             {
                 blank = false;
             }
@@ -231,8 +277,6 @@ internal sealed class CsvRowReader : ILedgerRowReader
         {
             _cells[column] = LedgerCell.Empty;
         }
-
-        _field.Clear();
     }
 
     // Counts candidate delimiters outside quotes on the first non-blank line; the most frequent wins

@@ -8,17 +8,23 @@ namespace Collections.Pipeline.Ingest;
 /// </summary>
 internal static class DateValueParser
 {
-    public static bool TryParse(string text, IReadOnlyList<string> formats, out DateOnly date, out string? error)
+    public static bool TryParse(ReadOnlySpan<char> text, IReadOnlyList<string> formats, out DateOnly date, out string? error)
     {
         error = null;
         var s = text.Trim();
         if (IsIsoShape(s))
         {
-            if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            // Digits are known to be ASCII here: build the date without the general parser.
+            var year = ((s[0] - '0') * 1000) + ((s[1] - '0') * 100) + ((s[2] - '0') * 10) + (s[3] - '0');
+            var month = ((s[5] - '0') * 10) + (s[6] - '0');
+            var day = ((s[8] - '0') * 10) + (s[9] - '0');
+            if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
             {
+                date = new DateOnly(year, month, day);
                 return true;
             }
 
+            date = default;
             error = "not a valid calendar date";
             return false;
         }
@@ -46,7 +52,7 @@ internal static class DateValueParser
         }
 
         error = formats.Count == 0
-            ? (LooksAmbiguous(s)
+            ? (LooksAmbiguous(new string(s))
                 ? "ambiguous date format: use yyyy-MM-dd or a mapping profile that names the format"
                 : "not a yyyy-MM-dd date (other formats need a mapping profile that names them)")
             : $"not a date in yyyy-MM-dd or the profile's formats ({string.Join(", ", formats)})";

@@ -4,17 +4,26 @@ namespace Collections.Pipeline.Ingest;
 
 /// <summary>
 /// One cell as the file stores it: CSV gives text only; XLSX may give a number, a date or a boolean.
-/// Typed cells are used as such (a date cell is a date whatever its display format).
+/// Typed cells are used as such (a date cell is a date whatever its display format). A CSV cell is a
+/// slice of the reader's row buffer, valid until the next row is read: the validator parses numbers and
+/// dates from the span and makes strings only of what it keeps, so a row costs no throw-away strings.
 /// </summary>
 internal readonly struct LedgerCell
 {
+    private readonly string? _text;
+    private readonly char[]? _chars;
+    private readonly int _start;
+    private readonly int _length;
     private readonly double _number;
     private readonly DateTime _date;
 
-    private LedgerCell(LedgerCellKind kind, string? text, double number, DateTime date, bool flag)
+    private LedgerCell(LedgerCellKind kind, string? text, char[]? chars, int start, int length, double number, DateTime date, bool flag)
     {
         Kind = kind;
-        Text = text;
+        _text = text;
+        _chars = chars;
+        _start = start;
+        _length = length;
         _number = number;
         _date = date;
         Flag = flag;
@@ -22,8 +31,11 @@ internal readonly struct LedgerCell
 
     public LedgerCellKind Kind { get; }
 
-    /// <summary>The text of a text cell (untrimmed).</summary>
-    public string? Text { get; }
+    /// <summary>The characters of a text cell (untrimmed); empty for other kinds.</summary>
+    public ReadOnlySpan<char> Span => _text is not null ? _text.AsSpan() : _chars.AsSpan(_start, _length);
+
+    /// <summary>The text of a text cell (untrimmed); allocates for a slice, so read it once.</summary>
+    public string? Text => Kind != LedgerCellKind.Text ? null : _text ?? new string(Span);
 
     public bool Flag { get; }
 
@@ -31,18 +43,22 @@ internal readonly struct LedgerCell
 
     public double Number => _number;
 
-    public bool IsBlank => Kind == LedgerCellKind.Empty || (Kind == LedgerCellKind.Text && string.IsNullOrWhiteSpace(Text));
+    public bool IsBlank => Kind == LedgerCellKind.Empty || (Kind == LedgerCellKind.Text && Span.IsWhiteSpace());
 
     public static LedgerCell Empty => default;
 
     public static LedgerCell FromText(string? text) =>
-        string.IsNullOrEmpty(text) ? default : new(LedgerCellKind.Text, text, 0, default, false);
+        string.IsNullOrEmpty(text) ? default : new(LedgerCellKind.Text, text, null, 0, text.Length, 0, default, false);
 
-    public static LedgerCell FromNumber(double value) => new(LedgerCellKind.Number, null, value, default, false);
+    /// <summary>A text cell over <paramref name="length"/> characters of <paramref name="chars"/> (not copied).</summary>
+    public static LedgerCell FromSlice(char[] chars, int start, int length) =>
+        length == 0 ? default : new(LedgerCellKind.Text, null, chars, start, length, 0, default, false);
 
-    public static LedgerCell FromDate(DateTime value) => new(LedgerCellKind.Date, null, 0, value, false);
+    public static LedgerCell FromNumber(double value) => new(LedgerCellKind.Number, null, null, 0, 0, value, default, false);
 
-    public static LedgerCell FromFlag(bool value) => new(LedgerCellKind.Boolean, null, 0, default, value);
+    public static LedgerCell FromDate(DateTime value) => new(LedgerCellKind.Date, null, null, 0, 0, 0, value, false);
+
+    public static LedgerCell FromFlag(bool value) => new(LedgerCellKind.Boolean, null, null, 0, 0, 0, default, value);
 
     /// <summary>
     /// A number as Excel displays it: 15 significant digits, so the binary double 0.30000000000000004
@@ -55,7 +71,8 @@ internal readonly struct LedgerCell
     /// <summary>The cell as trimmed text (numbers as Excel shows them, dates as yyyy-MM-dd).</summary>
     public string AsText() => Kind switch
     {
-        LedgerCellKind.Text => Text!.Trim(),
+        LedgerCellKind.Text when _text is not null => _text.Trim(),
+        LedgerCellKind.Text => new string(Span.Trim()),
         LedgerCellKind.Number when TryToDecimal(_number, out var d) => d.ToString("0.############################", CultureInfo.InvariantCulture),
         LedgerCellKind.Number => _number.ToString("G15", CultureInfo.InvariantCulture),
         LedgerCellKind.Date when _date.TimeOfDay == TimeSpan.Zero => _date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

@@ -18,8 +18,10 @@ internal sealed class LedgerRowValidator
     private readonly string _defaultEntity;
     private readonly string _fileName;
     private readonly string _sha256;
-    private readonly Dictionary<(string Entity, string InvoiceId), int> _invoiceRows = [];
-    private readonly Dictionary<string, string> _interned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, int>> _invoiceRows = new(StringComparer.Ordinal);
+    private readonly TextPool _pool = new();
+    // By reference: pooled addresses repeat as the same string, so the check is a pointer hash; others are checked again.
+    private readonly HashSet<string> _validEmails = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, string?> _timeZones = new(StringComparer.Ordinal);
 
     public LedgerRowValidator(LedgerHeader header, LedgerErrorList errors, MappingProfile? profile, IngestOptions options, string fileName, string sha256)
@@ -44,24 +46,24 @@ internal sealed class LedgerRowValidator
         var before = _errors.Count;
         LedgerCell Cell(LedgerField f) => _header.Cell(f, cells, count);
 
-        var customerId = Identifier(row, LedgerField.CustomerId, Cell(LedgerField.CustomerId), required: true);
+        var customerId = Identifier(row, LedgerField.CustomerId, Cell(LedgerField.CustomerId), required: true, pooled: true);
         var customerName = RequiredText(row, LedgerField.CustomerName, Cell(LedgerField.CustomerName));
         var email = Email(row, Cell(LedgerField.ContactEmail));
         var cc = CcEmails(row, Cell(LedgerField.CcEmails));
-        var contactName = Optional(Cell(LedgerField.ContactName));
+        var contactName = Cell(LedgerField.ContactName) is { IsBlank: false } contactCell ? Pooled(contactCell) : null;
         var language = Language(row, Cell(LedgerField.Language));
         var timeZone = TimeZone(row, Cell(LedgerField.TimeZone));
         var country = Country(row, Cell(LedgerField.Country));
         var grade = Grade(row, Cell(LedgerField.CreditGrade));
-        var entity = Identifier(row, LedgerField.Entity, Cell(LedgerField.Entity), required: false) ?? _defaultEntity;
-        var invoiceId = Identifier(row, LedgerField.InvoiceId, Cell(LedgerField.InvoiceId), required: true);
+        var entity = Identifier(row, LedgerField.Entity, Cell(LedgerField.Entity), required: false, pooled: true) ?? _defaultEntity;
+        var invoiceId = Identifier(row, LedgerField.InvoiceId, Cell(LedgerField.InvoiceId), required: true, pooled: false);
         var invoiceDate = Date(row, LedgerField.InvoiceDate, Cell(LedgerField.InvoiceDate), required: true);
         var dueDate = Date(row, LedgerField.DueDate, Cell(LedgerField.DueDate), required: true);
         var currency = CurrencyOf(row, Cell(LedgerField.Currency));
         var amount = Amount(row, LedgerField.Amount, Cell(LedgerField.Amount));
         var open = Amount(row, LedgerField.OpenAmount, Cell(LedgerField.OpenAmount));
         var disputed = Flag(row, Cell(LedgerField.Disputed));
-        var po = Optional(Cell(LedgerField.PoNumber));
+        var po = Cell(LedgerField.PoNumber) is { IsBlank: false } poCell ? Pooled(poCell) : null;
         CheckAsOf(row, Cell(LedgerField.AsOf));
 
         if (amount is { } a && open is { } o)
@@ -71,11 +73,17 @@ internal sealed class LedgerRowValidator
 
         if (invoiceId is not null)
         {
-            entity = Intern(entity);
-            if (!_invoiceRows.TryAdd((entity, invoiceId), row))
+            // One table per entity keyed by the invoice id string the item keeps anyway.
+            if (!_invoiceRows.TryGetValue(entity, out var rows))
+            {
+                rows = new Dictionary<string, int>(StringComparer.Ordinal);
+                _invoiceRows.Add(entity, rows);
+            }
+
+            if (!rows.TryAdd(invoiceId, row))
             {
                 _errors.Add(LedgerErrorCode.DuplicateInvoice, row, LedgerField.InvoiceId, invoiceId,
-                    $"duplicate invoice_id for entity '{entity}': already in row {_invoiceRows[(entity, invoiceId)].ToString(CultureInfo.InvariantCulture)}");
+                    $"duplicate invoice_id for entity '{entity}': already in row {rows[invoiceId].ToString(CultureInfo.InvariantCulture)}");
             }
         }
 
@@ -87,25 +95,14 @@ internal sealed class LedgerRowValidator
         // When the digest is not known yet (forward-only input), AccountAccumulator stamps it at the end.
         var item = new LedgerItem(invoiceId!, invoiceDate!.Value, dueDate!.Value, currency!.Value, amount!.Value, open!.Value, disputed, po, new ItemProvenance(_fileName, _sha256, row));
         var contact = new RowContact(email!, cc, contactName, language, timeZone, country, grade);
-        return new LedgerRecord(row, new AccountKey(entity, Intern(customerId!)), customerName!, contact, item);
+        return new LedgerRecord(row, new AccountKey(entity, customerId!), customerName!, contact, item);
     }
 
-    private string Intern(string value)
-    {
-        if (_interned.TryGetValue(value, out var existing))
-        {
-            return existing;
-        }
-
-        // Bounded: only entities and customer ids are interned, one entry per account.
-        _interned[value] = value;
-        return value;
-    }
+    // Account-level values repeat on every row of the account: one string each (see TextPool).
+    private string Pooled(LedgerCell cell) => cell.Kind == LedgerCellKind.Text ? _pool.Get(cell.Span.Trim()) : _pool.Get(cell.AsText());
 
     private void Error(LedgerErrorCode code, int row, LedgerField field, LedgerCell cell, string message) =>
         _errors.Add(code, row, field, cell.AsText(), message);
-
-    private static string? Optional(LedgerCell cell) => cell.IsBlank ? null : cell.AsText();
 
     private string? RequiredText(int row, LedgerField field, LedgerCell cell)
     {
@@ -115,17 +112,17 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        return cell.AsText();
+        return Pooled(cell);
     }
 
-    private string? Identifier(int row, LedgerField field, LedgerCell cell, bool required)
+    private string? Identifier(int row, LedgerField field, LedgerCell cell, bool required, bool pooled)
     {
         if (cell.IsBlank)
         {
             return required ? RequiredText(row, field, cell) : null;
         }
 
-        var text = cell.AsText();
+        var text = pooled ? Pooled(cell) : cell.AsText();
         if (!LedgerValues.IsKeySafe(text))
         {
             Error(LedgerErrorCode.InvalidIdentifier, row, field, cell,
@@ -139,10 +136,15 @@ internal sealed class LedgerRowValidator
     private string? Email(int row, LedgerCell cell)
     {
         var text = RequiredText(row, LedgerField.ContactEmail, cell);
-        if (text is not null && !EmailSyntax.IsValid(text))
+        if (text is not null && !_validEmails.Contains(text) && !EmailSyntax.IsValid(text))
         {
             Error(LedgerErrorCode.InvalidEmail, row, LedgerField.ContactEmail, cell, "not a valid e-mail address");
             return null;
+        }
+
+        if (text is not null && _validEmails.Count < TextPool.Capacity)
+        {
+            _validEmails.Add(text);
         }
 
         return text;
@@ -156,7 +158,7 @@ internal sealed class LedgerRowValidator
         }
 
         var list = new List<string>();
-        foreach (var part in cell.AsText().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var part in Pooled(cell).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (EmailSyntax.IsValid(part))
             {
@@ -178,7 +180,7 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        if (NoticeLanguages.TryParse(cell.AsText(), out var language))
+        if (NoticeLanguages.TryParse(Pooled(cell), out var language))
         {
             return language;
         }
@@ -194,7 +196,7 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        var text = cell.AsText();
+        var text = Pooled(cell);
         if (!_timeZones.TryGetValue(text, out var resolved))
         {
             resolved = LedgerValues.TryResolveTimeZone(text, out var id) ? id : null;
@@ -219,7 +221,7 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        if (CountryCodes.TryNormalize(cell.AsText(), out var code))
+        if (CountryCodes.TryNormalize(Pooled(cell), out var code))
         {
             return code;
         }
@@ -235,7 +237,7 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        if (LedgerValues.TryParseGrade(cell.AsText(), out var grade))
+        if (LedgerValues.TryParseGrade(Pooled(cell), out var grade))
         {
             return grade;
         }
@@ -265,7 +267,7 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        if (DateValueParser.TryParse(cell.Text!, _formats.DateFormats, out var date, out var error))
+        if (DateValueParser.TryParse(cell.Span, _formats.DateFormats, out var date, out var error))
         {
             return InDateRange(row, field, cell, date);
         }
@@ -300,7 +302,7 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        if (Currency.TryParse(cell.AsText(), out var currency))
+        if (Currency.TryParse(Pooled(cell), out var currency))
         {
             return currency;
         }
@@ -330,7 +332,7 @@ internal sealed class LedgerRowValidator
             return null;
         }
 
-        if (AmountValueParser.TryParse(cell.Text!, _formats, out amount, out var error))
+        if (AmountValueParser.TryParse(cell.Span, _formats, out amount, out var error))
         {
             return WithinLimit(row, field, cell, amount);
         }
@@ -365,7 +367,7 @@ internal sealed class LedgerRowValidator
             return false;
         }
 
-        if (cell.Kind == LedgerCellKind.Text && LedgerValues.TryParseFlag(cell.Text!, out var flag))
+        if (cell.Kind == LedgerCellKind.Text && LedgerValues.TryParseFlag(cell.Span, out var flag))
         {
             return flag;
         }

@@ -80,19 +80,19 @@ internal static class LedgerValues
     }
 
     /// <summary>Parses <c>true/false</c>, <c>yes/no</c>, <c>Y/N</c>, <c>是/否</c> (case-insensitive).</summary>
-    public static bool TryParseFlag(string value, out bool flag)
+    public static bool TryParseFlag(ReadOnlySpan<char> value, out bool flag)
     {
-        switch (value.Trim().ToUpperInvariant())
+        var text = value.Trim();
+        if (text.Length == 1 && text[0] is '是' or '否')
         {
-            case "TRUE" or "YES" or "Y" or "是":
-                flag = true;
-                return true;
-            case "FALSE" or "NO" or "N" or "否":
-                flag = false;
-                return true;
-            default:
-                flag = false;
-                return false;
+            // Checked first: a non-ASCII value would send the case-insensitive comparisons below to the slow path.
+            flag = text[0] == '是';
+            return true;
         }
+
+        flag = text.Equals("TRUE", StringComparison.OrdinalIgnoreCase) || text.Equals("YES", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("Y", StringComparison.OrdinalIgnoreCase);
+        return flag || text.Equals("FALSE", StringComparison.OrdinalIgnoreCase) || text.Equals("NO", StringComparison.OrdinalIgnoreCase)
+            || text.Equals("N", StringComparison.OrdinalIgnoreCase);
     }
 }
