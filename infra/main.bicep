@@ -85,10 +85,16 @@ param policyFile string = ''
 param senderDisplayName string = 'Accounts Receivable'
 
 param companyNameEnglish string
-param howToPayEnglish string
+param companyAddressEnglish string
 param contactPersonEnglish string
 param companyNameChinese string
-param howToPayChinese string
+param companyAddressChinese string
+
+@description('The default entity\'s bank account: ISO currency, number, bank name per language.')
+param bankCurrency string
+param bankAccountNumber string
+param bankNameEnglish string
+param bankNameChinese string
 param contactPersonChinese string
 
 @description('Where debtors write to; Reply-To of every notice.')
@@ -242,10 +248,14 @@ module functionApp 'modules/functionapp.bicep' = {
     defaultLanguage: defaultLanguage
     policyFile: policyFile
     companyNameEnglish: companyNameEnglish
-    howToPayEnglish: howToPayEnglish
+    companyAddressEnglish: companyAddressEnglish
     contactPersonEnglish: contactPersonEnglish
     companyNameChinese: companyNameChinese
-    howToPayChinese: howToPayChinese
+    companyAddressChinese: companyAddressChinese
+    bankCurrency: bankCurrency
+    bankAccountNumber: bankAccountNumber
+    bankNameEnglish: bankNameEnglish
+    bankNameChinese: bankNameChinese
     contactPersonChinese: contactPersonChinese
     contactEmail: contactEmail
     contactPhone: contactPhone

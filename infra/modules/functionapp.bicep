@@ -45,10 +45,14 @@ param defaultTimeZone string
 param defaultLanguage string
 param policyFile string
 param companyNameEnglish string
-param howToPayEnglish string
+param companyAddressEnglish string
 param contactPersonEnglish string
 param companyNameChinese string
-param howToPayChinese string
+param companyAddressChinese string
+param bankCurrency string
+param bankAccountNumber string
+param bankNameEnglish string
+param bankNameChinese string
 param contactPersonChinese string
 param contactEmail string
 param contactPhone string
@@ -156,14 +160,21 @@ var appSettings = {
   Notices__Acs__StatusPollsPerMinute: string(acsStatusPollsPerMinute)
   Notices__Acs__StatusPollsPerHour: string(acsStatusPollsPerHour)
 
-  Notices__English__CompanyName: companyNameEnglish
-  Notices__English__HowToPay: howToPayEnglish
-  Notices__English__ContactPerson: contactPersonEnglish
-  Notices__ChineseSimplified__CompanyName: companyNameChinese
-  Notices__ChineseSimplified__HowToPay: howToPayChinese
-  Notices__ChineseSimplified__ContactPerson: contactPersonChinese
-  Notices__ContactEmail: contactEmail
-  Notices__ContactPhone: contactPhone
+  // The creditor of the ledgers' default entity; further entities: Notices__Creditors__<entity>__... (docs/notices.md).
+  Notices__Creditors__default__ContactEmail: contactEmail
+  Notices__Creditors__default__ContactPhone: contactPhone
+  Notices__Creditors__default__English__CompanyName: companyNameEnglish
+  Notices__Creditors__default__English__Address: companyAddressEnglish
+  Notices__Creditors__default__English__ContactPerson: contactPersonEnglish
+  Notices__Creditors__default__ChineseSimplified__CompanyName: companyNameChinese
+  Notices__Creditors__default__ChineseSimplified__Address: companyAddressChinese
+  Notices__Creditors__default__ChineseSimplified__ContactPerson: contactPersonChinese
+  Notices__Creditors__default__BankAccounts__0__Currency: bankCurrency
+  Notices__Creditors__default__BankAccounts__0__AccountNumber: bankAccountNumber
+  Notices__Creditors__default__BankAccounts__0__English__BankName: bankNameEnglish
+  Notices__Creditors__default__BankAccounts__0__English__AccountName: companyNameEnglish
+  Notices__Creditors__default__BankAccounts__0__ChineseSimplified__BankName: bankNameChinese
+  Notices__Creditors__default__BankAccounts__0__ChineseSimplified__AccountName: companyNameChinese
   Notices__SupervisorEmail: supervisorEmail
   Notices__LegalEmail: legalEmail
 

@@ -7,4 +7,5 @@ internal sealed record SimulateArguments(
     int Days,
     DateTimeOffset? From,
     string? PolicyPath,
-    CliOutputFormat Format);
+    CliOutputFormat Format,
+    string? NoticesDirectory);

@@ -9,7 +9,7 @@ namespace Collections.Functions.Cli;
 
 /// <summary>
 /// <c>simulate --ledger &lt;file&gt;[@yyyy-MM-dd] (repeatable) [--events FILE] [--days N] [--from ISO-instant]
-/// [--policy FILE] [--format json|table]</c>: runs the real engine on a virtual clock over in-memory storage
+/// [--policy FILE] [--format json|table] [--notices DIR]</c>: runs the real engine on a virtual clock over in-memory storage
 /// (see docs/simulation.md) and prints every case's timeline. Exit 0 done, 2 invalid input, 1 other failure.
 /// </summary>
 internal static class SimulateCommand
@@ -78,11 +78,17 @@ internal static class SimulateCommand
         }
 
         var from = args.From ?? new DateTimeOffset(ledgers.Min(l => l.AsOf).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var runner = new SimulationRunner(policy, NoticeRenderer.Create(NoticeOptionsFor(context)));
+        var runner = new SimulationRunner(policy, NoticeRenderer.Create(NoticeOptionsFor(context, ledgers.SelectMany(l => l.Accounts).Select(a => a.Key.Entity))));
         var simulation = await runner.RunAsync(ledgers, events, from, from.AddDays(days), cancellationToken);
         foreach (var w in simulation.Warnings)
         {
             context.Log("simulate: not applied: " + w);
+        }
+
+        if (args.NoticesDirectory is { } noticesDirectory)
+        {
+            var written = await SimulationNoticeFiles.WriteAsync(simulation, noticesDirectory, cancellationToken);
+            context.Log($"simulate: wrote {written} notices to {noticesDirectory}");
         }
 
         var report = SimulationReport.Create(simulation);
@@ -113,8 +119,11 @@ internal static class SimulateCommand
             : (arg, null);
     }
 
-    /// <summary>The configured notice settings when complete, else neutral ones (the simulation sends nothing).</summary>
-    private static NoticeOptions NoticeOptionsFor(CliContext context)
+    /// <summary>
+    /// The configured notice settings when complete (an entity without a creditor then shows as a failed notice, as it
+    /// would in production), else neutral ones with a placeholder creditor for every entity of the ledgers.
+    /// </summary>
+    private static NoticeOptions NoticeOptionsFor(CliContext context, IEnumerable<string> entities)
     {
         var configured = new NoticeOptions();
         context.Configuration().GetSection("Notices").Bind(configured);
@@ -125,15 +134,29 @@ internal static class SimulateCommand
         }
         catch (NoticesConfigurationException)
         {
-            return new NoticeOptions
+            var neutral = new NoticeOptions { SupervisorEmail = "supervisor@example.invalid", LegalEmail = "legal@example.invalid" };
+            foreach (var entity in entities.Distinct(StringComparer.OrdinalIgnoreCase))
             {
-                English = new NoticeLocaleOptions { CompanyName = "Your Company", HowToPay = "Bank transfer (simulation).", ContactPerson = "Accounts Receivable" },
-                ChineseSimplified = new NoticeLocaleOptions { CompanyName = "贵公司", HowToPay = "银行转账（模拟）。", ContactPerson = "应收账款部" },
-                ContactEmail = "ar@example.invalid",
-                ContactPhone = "+00 0000 0000",
-                SupervisorEmail = "supervisor@example.invalid",
-                LegalEmail = "legal@example.invalid",
-            };
+                neutral.Creditors[entity] = new CreditorOptions
+                {
+                    ContactEmail = "ar@example.invalid",
+                    ContactPhone = "+00 0000 0000",
+                    English = new CreditorLocaleOptions { CompanyName = "Your Company", Address = "(address)", ContactPerson = "Accounts Receivable" },
+                    ChineseSimplified = new CreditorLocaleOptions { CompanyName = "贵公司", Address = "（地址）", ContactPerson = "应收账款部" },
+                    BankAccounts =
+                    [
+                        new BankAccountOptions
+                        {
+                            Currency = "EUR",
+                            AccountNumber = "(simulation)",
+                            English = new BankAccountLocaleOptions { BankName = "(bank)", AccountName = "Your Company" },
+                            ChineseSimplified = new BankAccountLocaleOptions { BankName = "（银行）", AccountName = "贵公司" },
+                        },
+                    ],
+                };
+            }
+
+            return neutral;
         }
     }
 }

@@ -42,13 +42,14 @@ internal static class SimulateVerb
         };
         var policy = new Option<string?>("--policy") { Description = "A dunning policy (JSON, see docs/policy.md); default: the built-in policy.", HelpName = "FILE" };
         var format = CliCommandLine.FormatOption(CliOutputFormat.Json);
+        var notices = new Option<string?>("--notices") { Description = "Also write every notice the simulation sent as an .eml file into this folder, to read before a policy or template change goes live.", HelpName = "DIR" };
         var command = new Command("simulate", "Runs the case orchestration on a virtual clock over in-memory storage and prints every case's timeline (see docs/simulation.md). Exit 0 done, 2 invalid input, 1 other failure.")
         {
-            ledgers, events, days, from, policy, format,
+            ledgers, events, days, from, policy, format, notices,
         };
         command.SetAction((r, ct) => SimulateCommand.RunAsync(
             context,
-            new SimulateArguments(r.GetValue(ledgers) ?? [], r.GetValue(events), r.GetValue(days), r.GetValue(from), r.GetValue(policy), r.GetValue(format)),
+            new SimulateArguments(r.GetValue(ledgers) ?? [], r.GetValue(events), r.GetValue(days), r.GetValue(from), r.GetValue(policy), r.GetValue(format), r.GetValue(notices)),
             ct));
         return command;
     }

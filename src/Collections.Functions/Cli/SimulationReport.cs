@@ -20,7 +20,11 @@ internal sealed record SimulationReport(string From, string To, IReadOnlyList<Si
                 c.State.CaseId,
                 c.State.Account.Entity,
                 c.State.Account.CustomerId,
-                [.. c.Timeline.Select(e => Entry(e, zone))],
+                [.. c.Timeline.Select(e => Entry(e, zone) with
+                {
+                    Subject = e.Type == TimelineType.NoticeSent ? result.MessageOf(c.State.CaseId, e.Data)?.Subject : null,
+                    Text = e.Type == TimelineType.NoticeSent ? result.MessageOf(c.State.CaseId, e.Data)?.Text : null,
+                })],
                 new SimulationReportFinal(c.State.Status.ToString(), c.State.Stage.ToString()));
         })]);
 
@@ -80,4 +84,12 @@ internal sealed record SimulationReportEntry(string At, string Type, [property: 
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, string>? Data { get; init; }
+
+    /// <summary>The rendered subject (NoticeSent entries), so a policy or template change can be read before it goes live.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Subject { get; init; }
+
+    /// <summary>The rendered plain-text body (NoticeSent entries).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Text { get; init; }
 }

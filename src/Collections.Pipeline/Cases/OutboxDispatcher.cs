@@ -95,10 +95,11 @@ public sealed partial class OutboxDispatcher
         }
 
         // Everything that can fail without sending happens before the claim, so a claimed row means a send was attempted.
+        var timeline = await _cases.GetTimelineAsync(state.CaseId, cancellationToken);
         RenderedNotice rendered;
         try
         {
-            rendered = _renderer.Render(BuildRequest(state, entry, now));
+            rendered = _renderer.Render(BuildRequest(state, timeline, entry, now));
         }
         catch (ArgumentException ex)
         {
@@ -110,7 +111,7 @@ public sealed partial class OutboxDispatcher
 
         if (entry.Kind == NoticeKind.LegalHandoff)
         {
-            var pack = EvidencePackBuilder.Build(EvidenceMapper.ToInput(state, await _cases.GetTimelineAsync(state.CaseId, cancellationToken), now));
+            var pack = EvidencePackBuilder.Build(EvidenceMapper.ToInput(state, timeline, now));
             await _evidence.WriteAsync(state.CaseId, pack, cancellationToken);
         }
 
@@ -160,23 +161,14 @@ public sealed partial class OutboxDispatcher
         throw new NoticeDeliveryException(claimed.CaseId, claimed.Id, error);
     }
 
-    private NoticeRequest BuildRequest(CaseState state, OutboxEntry entry, DateTimeOffset now)
+    private NoticeRequest BuildRequest(CaseState state, IReadOnlyList<TimelineEntry> timeline, OutboxEntry entry, DateTimeOffset now)
     {
-        var contact = state.Contact!;
-        var local = SendClock.For(_engine.Policy, contact.TimeZoneId, contact.Country).LocalDate(now);
-        var timings = _engine.Policy.Timings;
-        var request = new NoticeRequest(entry.Kind, state.Account, state.CustomerName, contact, state.Items, state.AsOf, now)
+        var request = new NoticeRequest(entry.Kind, state.Account, state.CustomerName, state.Contact!, state.Items, state.AsOf, now)
         {
             DisputedInvoiceIds = state.DisputedInvoiceIds,
             CaseId = state.CaseId,
             CaseLink = new Uri(_options.DashboardBaseUrl, "cases/" + Uri.EscapeDataString(state.CaseId)),
-            PaymentDays = timings.DemandPaymentDays,
-            Deadline = entry.Kind switch
-            {
-                NoticeKind.Demand => local.AddDays(timings.DemandPaymentDays),
-                NoticeKind.FinalNotice => local.AddDays(timings.FinalNoticeDeadlineDays),
-                _ => null,
-            },
+            Facts = NoticeFacts.Derive(state, timeline, entry.Kind, _engine.Policy),
         };
         if (entry.Kind == NoticeKind.PromiseConfirmation && state.Promise is { } promise)
         {

@@ -12,7 +12,7 @@ namespace Collections.Pipeline.Simulation;
 /// and <see cref="CaseMessageHandler"/> classes) over in-memory stores and queues on a virtual clock. Ledgers
 /// apply at their as-of date 00:00 UTC; scripted events, timers and outbox messages are delivered in time
 /// order (at one instant: ledgers, then scripted events, then timers, then notices). E-mails are rendered
-/// but not sent.
+/// but not sent; the result keeps each one for the preview.
 /// </summary>
 public sealed class SimulationRunner
 {
@@ -41,7 +41,8 @@ public sealed class SimulationRunner
         var outbox = new InMemoryScheduledQueue("notices-outbox");
         var options = new EngineOptions { DashboardBaseUrl = new Uri("http://localhost:7071/") };
         var engine = new CaseEngine(cases, accounts, timers, outbox, _policy, clock, options, NullLogger<CaseEngine>.Instance);
-        var dispatcher = new OutboxDispatcher(cases, engine, _renderer, new SimulatedEmailSender(), new InMemoryEvidenceStore(), outbox, clock, options, NullLogger<OutboxDispatcher>.Instance);
+        var sender = new SimulatedEmailSender();
+        var dispatcher = new OutboxDispatcher(cases, engine, _renderer, sender, new InMemoryEvidenceStore(), outbox, clock, options, NullLogger<OutboxDispatcher>.Instance);
         var handler = new CaseMessageHandler(engine, dispatcher, options);
         var warnings = new List<string>();
 
@@ -88,7 +89,10 @@ public sealed class SimulationRunner
             from,
             to,
             [.. result.OrderBy(c => c.State.Account.Entity, StringComparer.Ordinal).ThenBy(c => c.State.Account.CustomerId, StringComparer.Ordinal).ThenBy(c => c.State.CaseId, StringComparer.Ordinal)],
-            warnings);
+            warnings)
+        {
+            Messages = sender.Sent.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
+        };
     }
 
     private static async Task ApplyLedgerAsync(CaseEngine engine, SimulationLedger ledger, CancellationToken ct)

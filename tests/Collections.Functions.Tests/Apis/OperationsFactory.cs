@@ -46,7 +46,31 @@ internal sealed class OperationsFactory(
         });
     }
 
-    public static Dictionary<string, string> Settings(string storage) => new(StringComparer.Ordinal)
+    public static Dictionary<string, string> Settings(string storage)
+    {
+        var settings = BaseSettings(storage);
+        foreach (var entity in (string[])["default", "ops", "act", "kpi", "uk01", "cn01", "us01"])
+        {
+            settings[$"Notices:Creditors:{entity}:ContactEmail"] = "ar@contoso.example";
+            settings[$"Notices:Creditors:{entity}:ContactPhone"] = "+86 21 5555 0100";
+            settings[$"Notices:Creditors:{entity}:English:CompanyName"] = "Contoso Trading Ltd.";
+            settings[$"Notices:Creditors:{entity}:English:Address"] = "88 Century Avenue, Shanghai";
+            settings[$"Notices:Creditors:{entity}:English:ContactPerson"] = "Maria Keller";
+            settings[$"Notices:Creditors:{entity}:ChineseSimplified:CompanyName"] = "康拓贸易有限公司";
+            settings[$"Notices:Creditors:{entity}:ChineseSimplified:Address"] = "上海市世纪大道88号";
+            settings[$"Notices:Creditors:{entity}:ChineseSimplified:ContactPerson"] = "王芳";
+            settings[$"Notices:Creditors:{entity}:BankAccounts:0:Currency"] = "EUR";
+            settings[$"Notices:Creditors:{entity}:BankAccounts:0:AccountNumber"] = "DE89 3704 0044 0532 0130 00";
+            settings[$"Notices:Creditors:{entity}:BankAccounts:0:English:BankName"] = "Commerzbank AG";
+            settings[$"Notices:Creditors:{entity}:BankAccounts:0:English:AccountName"] = "Contoso Trading Ltd.";
+            settings[$"Notices:Creditors:{entity}:BankAccounts:0:ChineseSimplified:BankName"] = "德国商业银行";
+            settings[$"Notices:Creditors:{entity}:BankAccounts:0:ChineseSimplified:AccountName"] = "Contoso Trading Ltd.";
+        }
+
+        return settings;
+    }
+
+    private static Dictionary<string, string> BaseSettings(string storage) => new(StringComparer.Ordinal)
     {
         ["urls"] = "http://127.0.0.1:0",
         ["AzureWebJobsStorage"] = storage,
@@ -61,14 +85,6 @@ internal sealed class OperationsFactory(
         ["Notices:Smtp:UseStartTls"] = "false",
         ["Notices:Smtp:SenderAddress"] = "collections@contoso.example",
         ["Notices:Smtp:SenderDisplayName"] = "Contoso Accounts Receivable",
-        ["Notices:English:CompanyName"] = "Contoso Trading Ltd.",
-        ["Notices:English:HowToPay"] = "Bank transfer, quoting the invoice numbers.",
-        ["Notices:English:ContactPerson"] = "Maria Keller",
-        ["Notices:ChineseSimplified:CompanyName"] = "康拓贸易有限公司",
-        ["Notices:ChineseSimplified:HowToPay"] = "银行转账，请注明发票号。",
-        ["Notices:ChineseSimplified:ContactPerson"] = "王芳",
-        ["Notices:ContactEmail"] = "ar@contoso.example",
-        ["Notices:ContactPhone"] = "+86 21 5555 0100",
         ["Notices:SupervisorEmail"] = "collections-lead@contoso.example",
         ["Notices:LegalEmail"] = "legal@contoso.example",
         ["Telemetry:Exporter"] = "none",

@@ -95,6 +95,34 @@ public sealed class SimulateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Simulate_Preview_JsonCarriesRenderedSubjectAndTextAndNoticesDirGetsEmlFiles()
+    {
+        // Due Fri 04-03, first seen Fri 06-12 (70 days): the FinalNotice is the first notice; its deadline is Fri 06-19,
+        // the credit hold follows at Sat 06-20 00:00 and the escalation at the next window opening, Mon 06-22 09:00.
+        var ledger = Write("ledger_2026-06-12.csv", Header, "K-F6,Foxtrot Ltd,ap@f6.example,en,Europe/London,B,INV-F1,2026-03-04,2026-04-03,GBP,900.00,900.00");
+        var dir = Path.Combine(_dir, "eml");
+
+        var run = await Run("simulate", "--ledger", ledger, "--days", "30", "--notices", dir);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var c = run.Json().GetProperty("cases").EnumerateArray().Single();
+        AssertSent(c, "FinalNotice@2026-06-12T09:00:00+01:00", "Escalation@2026-06-22T09:00:00+01:00", "LegalHandoff@2026-06-22T09:00:00+01:00");
+        Assert.Equal("2026-06-20T00:00:00+01:00", Entries(c, "CreditHoldPlaced").Single().GetProperty("at").GetString());
+        var finalNotice = Sent(c)[0];
+        Assert.Equal("Your Company: final notice, GBP 900.00 overdue by 70 days, to be paid by 19 June 2026 (account K-F6)", finalNotice.GetProperty("subject").GetString());
+        Assert.Contains("It is also the first notice we are sending you about these items", finalNotice.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("final notice", Sent(c)[1].GetProperty("text").GetString()!.Replace("We refer to our final notice dated 12 June 2026", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var files = Directory.GetFiles(dir, "*.eml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["default_K-F6_01_FinalNotice.eml", "default_K-F6_02_Escalation.eml", "default_K-F6_03_LegalHandoff.eml"], files);
+        using var eml = MimeKit.MimeMessage.Load(Path.Combine(dir, files[0]!));
+        Assert.Equal(finalNotice.GetProperty("subject").GetString(), eml.Subject);
+        Assert.Equal("ap@f6.example", eml.To.Mailboxes.Single().Address);
+        Assert.Equal(finalNotice.GetProperty("text").GetString(), eml.TextBody!.ReplaceLineEndings("\n"));
+        Assert.Contains("<h2>Final notice</h2>", eml.HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Simulate_BadEventsFile_Exit2WithEveryProblemByIndex()
     {
         var ledger = Write("ledger_2026-06-10.csv", Header, B2);

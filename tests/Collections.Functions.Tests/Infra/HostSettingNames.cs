@@ -18,7 +18,11 @@ internal static partial class HostSettingNames
     public static IReadOnlySet<string> FromSample()
     {
         using var doc = JsonDocument.Parse(RepositoryFiles.Read("local.settings.sample.json"));
-        return doc.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // The sample's demo creditors (uk01, cn01, us01) are entries of the Notices:Creditors dictionary, data rather than
+        // setting names; infra sets the 'default' entry, which stays in the comparison.
+        return doc.RootElement.GetProperty("Values").EnumerateObject().Select(p => p.Name)
+            .Where(n => !n.StartsWith("Notices__Creditors__", StringComparison.OrdinalIgnoreCase) || n.StartsWith("Notices__Creditors__default__", StringComparison.OrdinalIgnoreCase))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Keys the host reads by name anywhere in its sources: <c>Get("Section:Key")</c>, <c>config["Key"]</c>, <c>Configuration["Key"]</c>.</summary>

@@ -58,8 +58,7 @@ public sealed class InfraSettingsTests
 
         // --- notice content
         ["Notices__TemplateOverrideFolder"] = "built-in templates; overrides would have to ship inside the package",
-        ["Notices__DemandPaymentDays"] = "overwritten from the dunning policy at start-up (CollectionsServices)",
-        ["Notices__FinalNoticeDays"] = "overwritten from the dunning policy at start-up (CollectionsServices)",
+        ["Notices__Creditors"] = "a dictionary keyed by entity: infra sets the 'default' entity's creditor; further entities are deployment data (docs/notices.md)",
     };
 
     // Sections of the app's own settings (a misspelt key in one of them is read by nobody).
@@ -74,7 +73,7 @@ public sealed class InfraSettingsTests
         Assert.Contains("Notices__Provider", named);
         Assert.Contains("Api__OperatorKeys", named);
         Assert.Contains("FUNCTIONS_CUSTOMHANDLER_PORT", named);
-        Assert.Contains("Notices__English__CompanyName", bound);
+        Assert.Contains("Notices__Creditors", bound);
         Assert.Contains("Notices__Acs__SenderAddress", bound);
         Assert.Contains("Queues__MaxDequeueCount", bound);
         Assert.DoesNotContain("Notices__Acs__Transport", bound);
