@@ -22,6 +22,7 @@ internal static class OperationsApi
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<EvidenceLocator>();
         services.AddSingleton<KpiQuery>();
+        services.AddSingleton<FinanceExportQuery>();
         services.AddAuthentication(ApiRoles.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiRoles.Scheme, _ => { });
         services.AddAuthorizationBuilder()
@@ -39,7 +40,7 @@ internal static class OperationsApi
     public static WebApplication MapOperationsApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(ApiRoles.ReadPolicy).ValidateResourceIds();
-        api.MapCasesApi().MapCaseActionsApi().MapLedgerFilesApi().MapKpisApi().MapOverviewApi();
+        api.MapCasesApi().MapCaseActionsApi().MapLedgerFilesApi().MapKpisApi().MapOverviewApi().MapExportsApi();
         app.MapOpenApi(OpenApiPath).RequireAuthorization(ApiRoles.ReadPolicy);
         return app;
     }

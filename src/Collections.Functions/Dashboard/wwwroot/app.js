@@ -5,16 +5,44 @@
   const KEY = "collections.apiKey";
   const LANG = "collections.lang";
   const I18N = window.CollectionsI18n;
+  const LABELS = window.CollectionsLabels;
   let lang = sessionStorage.getItem(LANG) || ((navigator.language || "en").toLowerCase().startsWith("zh") ? "zh" : "en");
   const main = document.getElementById("main");
   const charts = [];
 
-  const STAGES_ZH = { PreDue: "到期前", Reminder: "友好提醒", Demand: "催款函", FinalNotice: "最后通知函", Escalated: "已升级法务", Resolved: "已结清", WrittenOff: "已核销", None: "无" };
-  const STATUS_ZH = { Pending: "待处理", Running: "进行中", Suspended: "已暂停", Completed: "已完成", Terminated: "已终止", Failed: "失败" };
-
   function t(key) { return (I18N[lang] && I18N[lang][key]) || I18N.en[key] || key; }
-  function stage(s) { return lang === "zh" ? (STAGES_ZH[s] || s) : s; }
-  function status(s) { return lang === "zh" ? (STATUS_ZH[s] || s) : s; }
+  /** t() with {name} placeholders filled in. */
+  function tf(key, vars) { return t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? "")); }
+  /** A code the API sends (stage, status, notice kind, deferral reason...) in the page's language; unknown codes stay as sent. */
+  function label(group, code) {
+    if (code === undefined || code === null) return "";
+    const table = (LABELS[lang] && LABELS[lang][group]) || {};
+    return Object.prototype.hasOwnProperty.call(table, code) ? table[code] : String(code);
+  }
+  function known(group, code) { return Object.prototype.hasOwnProperty.call((LABELS.zh[group] || {}), code); }
+  function stage(s) { return label("stages", s); }
+  function status(s) { return label("statuses", s); }
+  /** Data (names, ids, amounts, operators' own words) is shown as sent and marked translate="no". */
+  function data(text) { return el("span", { translate: "no" }, text === undefined || text === null ? "" : String(text)); }
+  /** The case machine's reason in the page's language (Chinese by pattern; unknown reasons become a generic sentence). */
+  function reasonText(reason, fallbackKey) {
+    if (lang !== "zh") return reason || t(fallbackKey);
+    const hit = LABELS.zh.reasons.find(([pattern]) => pattern.test(reason || ""));
+    return hit ? hit[1] : t(fallbackKey);
+  }
+  /** A ProblemDetails answer as one sentence in the page's language. */
+  function problemText(statusCode, problem) {
+    if (lang !== "zh") return (problem && (problem.detail || problem.title)) || tf("err.status", { status: statusCode });
+    if (statusCode === 400 || statusCode === 422) {
+      const fields = Object.keys((problem && problem.errors) || {}).map(f => LABELS.zh.fields[f] || "字段");
+      return t("err.invalid") + (fields.length ? "：" + fields.join("、") : "");
+    }
+    if (statusCode === 404) return t("err.notFound");
+    if (statusCode === 409) return reasonText(problem && problem.detail, "err.conflict");
+    if (statusCode === 415) return t("err.media");
+    if (statusCode >= 500) return t("err.server");
+    return tf("err.status", { status: statusCode });
+  }
   function locale() { return lang === "zh" ? "zh-CN" : "en-GB"; }
 
   /** Creates an element; string children become text nodes (never parsed as HTML). */
@@ -41,11 +69,11 @@
   function when(iso) { return iso ? new Date(iso).toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" }) : "—"; }
   function pct(rate) { return rate === null || rate === undefined ? "—" : (rate * 100).toFixed(1) + "%"; }
   function light(l) { return el("span", {}, el("span", { class: "light " + l, "aria-hidden": "true" }), t(l)); }
-  function caseLink(c) { return el("a", { href: "/cases/" + encodeURIComponent(c.instanceId) }, c.customerName || c.customerId); }
+  function caseLink(c) { return el("a", { href: "/cases/" + encodeURIComponent(c.instanceId), translate: "no" }, c.customerName || c.customerId); }
   function overdueText(c) { return (c.balances || []).filter(b => b.overdue > 0).map(b => money(b.overdue, b.currency)).join(" · ") || "—"; }
 
   class ApiError extends Error {
-    constructor(status, problem) { super((problem && (problem.detail || problem.title)) || ("HTTP " + status)); this.status = status; this.problem = problem; }
+    constructor(status, problem) { super(problemText(status, problem)); this.status = status; this.problem = problem; }
   }
 
   async function api(path, options) {
@@ -66,8 +94,11 @@
 
   function applyStaticText() {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.title = t("brand");
     document.querySelectorAll("[data-i18n]").forEach(n => { n.textContent = t(n.getAttribute("data-i18n")); });
-    document.getElementById("lang-toggle").textContent = lang === "zh" ? "English" : "中文";
+    const toggle = document.getElementById("lang-toggle");
+    toggle.textContent = lang === "zh" ? "English" : "中文";
+    toggle.setAttribute("lang", lang === "zh" ? "en" : "zh-CN"); // the other language's own name
     document.getElementById("sign-out").hidden = !sessionStorage.getItem(KEY);
   }
 
@@ -105,7 +136,8 @@
       el("thead", {}, el("tr", {}, headers.map(h => el("th", { class: h.num ? "num" : null }, t(h.key))))),
       el("tbody", {}, rows.length ? rows : [el("tr", {}, el("td", { colspan: headers.length, class: "muted" }, t("none")))]));
   }
-  function row(cells) { return el("tr", {}, cells.map(c => c && c.num !== undefined ? el("td", { class: "num" }, c.num) : el("td", {}, c))); }
+  // Numbers and amounts are data (an amount may read "US$500.00"): num cells are marked translate="no".
+  function row(cells) { return el("tr", {}, cells.map(c => c && c.num !== undefined ? el("td", { class: "num", translate: "no" }, c.num) : el("td", {}, c))); }
   function card(titleKey, ...content) { return el("section", { class: "card" }, el("h2", {}, t(titleKey)), content); }
   function caseRows(list) {
     return list.map(c => row([caseLink(c), stage(c.customStatus), el("span", { class: "badge " + c.runtimeStatus }, status(c.runtimeStatus)),
@@ -132,7 +164,7 @@
       const dso = kpis.dso.filter(d => d.dso !== null).map(d => d.dso + " " + d.currency).join(" · ") || "—";
       const cei = kpis.cei.filter(d => d.cei !== null).map(d => d.cei + " " + d.currency).join(" · ") || "—";
       const bad = kpis.badDebtRates.filter(d => d.rate !== null).map(d => pct(d.rate) + " " + d.currency).join(" · ") || "—";
-      const tile = (key, value, id) => el("div", { class: "tile", id }, el("div", { class: "label" }, t(key)), el("div", { class: "value" }, value));
+      const tile = (key, value, id) => el("div", { class: "tile", id }, el("div", { class: "label" }, t(key)), el("div", { class: "value", translate: "no" }, value));
       main.append(el("h2", {}, t("ov.kpis")), el("div", { class: "tiles", id: "kpi-tiles" },
         tile("kpi.promiseKept", pct(kpis.promiseKeptRate.rate), "kpi-promise"),
         tile("kpi.timeliness", pct(kpis.collectionTimeliness.rate), "kpi-timeliness"),
@@ -159,18 +191,18 @@
     if (!currencies.length) agingBox.append(el("p", { class: "muted" }, t("none")));
     for (const cur of currencies) {
       const canvas = el("canvas", { "aria-label": t("ov.aging") + " " + cur });
-      agingBox.append(el("h3", {}, cur), el("div", { class: "chart-box" }, canvas));
+      agingBox.append(el("h3", { translate: "no" }, cur), el("div", { class: "chart-box" }, canvas));
       const values = buckets.map(b => (ov.aging.find(a => a.currency === cur && a.bucket === b) || { open: 0 }).open);
-      barChart(canvas, buckets, values, cur, ["#1f9d55", "#d69e2e", "#dd6b20", "#c53030", "#822727"]);
+      barChart(canvas, buckets.map(b => label("buckets", b)), values, cur, ["#1f9d55", "#d69e2e", "#dd6b20", "#c53030", "#822727"]);
     }
 
     main.append(el("div", { class: "grid" },
       card("ov.due", table(CASE_HEADERS, caseRows(ov.dueNext7Days))),
       card("ov.failed", table([{ key: "col.customer" }, { key: "col.stage" }, { key: "col.reason" }],
-        ov.failed.map(c => row([caseLink(c), stage(c.customStatus), c.failureReason || ""]))))));
+        ov.failed.map(c => row([caseLink(c), stage(c.customStatus), lang === "zh" ? label("timeline", "Failed") : c.failureReason || ""]))))));
     main.append(card("ov.files", table(
       [{ key: "col.file" }, { key: "col.entity" }, { key: "col.status" }, { key: "col.progress", num: true }, { key: "col.errors", num: true }, { key: "col.received" }],
-      ov.recentFiles.map(f => row([el("a", { href: "/files/" + encodeURIComponent(f.id) }, f.fileName), f.entity || "", f.status, { num: f.progress + "%" }, { num: f.errorCount }, when(f.receivedAt)])))));
+      ov.recentFiles.map(f => row([el("a", { href: "/files/" + encodeURIComponent(f.id), translate: "no" }, f.fileName), data(f.entity || ""), label("fileStatuses", f.status), { num: f.progress + "%" }, { num: f.errorCount }, when(f.receivedAt)])))));
     await casesCard();
   }
 
@@ -228,11 +260,11 @@
     document.getElementById("confirm-title").textContent = t(action.key);
     errorBox.textContent = "";
     const inputs = {};
-    fieldsBox.replaceChildren(el("p", {}, t("confirm.text") + " ", el("strong", {}, c.summary.customerName), " (" + c.summary.instanceId + ")"));
+    fieldsBox.replaceChildren(el("p", {}, t("confirm.text") + " ", el("strong", { translate: "no" }, c.summary.customerName), " (", data(c.summary.instanceId), ")"));
     for (const f of action.fields(c)) {
       const id = "field-" + f.name;
       const input = f.type === "select"
-        ? el("select", { id, name: f.name }, f.options.map(o => el("option", { value: o }, o)))
+        ? el("select", { id, name: f.name, translate: "no" }, f.options.map(o => el("option", { value: o }, o)))
         : el("input", { id, name: f.name, type: f.type || "text", step: f.step, min: f.min, required: f.required });
       if (f.value) input.value = f.value;
       inputs[f.name] = input;
@@ -247,9 +279,9 @@
       if (missing) { errorBox.textContent = t(missing.key) + " ?"; inputs[missing.name].focus(); return; }
       ok.disabled = true;
       try {
-        await api("/api/cases/" + encodeURIComponent(c.summary.instanceId) + "/" + action.path, { method: "POST", body: action.body(values) });
+        const result = await api("/api/cases/" + encodeURIComponent(c.summary.instanceId) + "/" + action.path, { method: "POST", body: action.body(values) });
         dialog.close();
-        await casePage(c.summary.instanceId, t("act.done"));
+        await casePage(c.summary.instanceId, result && result.changed === false ? t("act.unchanged") : t("act.done"));
       } catch (err) {
         errorBox.textContent = err.status === 403 ? t("act.readOnly") : err.message;
       } finally {
@@ -272,13 +304,33 @@
     a.remove();
   }
 
+  /** A timeline entry's details: codes translated, everything typed by people or read from files shown as data. */
   function describe(e) {
     const parts = [];
-    if (e.stage) parts.push(stage(e.stage));
-    if (e.notice) parts.push(e.notice);
-    if (e.reason) parts.push(e.reason);
-    if (e.actor) parts.push("· " + e.actor);
-    return parts.join(" ");
+    if (e.stage) parts.push(stage(e.stage), " ");
+    if (e.notice) parts.push(label("notices", e.notice), " ");
+    if (e.reason) parts.push(known("deferrals", e.reason) ? label("deferrals", e.reason) : data(e.reason), " ");
+    if (e.actor) parts.push("· ", known("actors", e.actor) ? label("actors", e.actor) : data(e.actor));
+    return parts;
+  }
+  function dataKey(k) {
+    if (lang !== "zh") return k;
+    const base = k.startsWith("open.") ? "open" : k;
+    return (LABELS.zh.dataKeys[base] || "详情") + (base !== k ? " " : "");
+  }
+  function dataValue(v) {
+    for (const group of ["values", "notices", "stages", "statuses", "outboxStatuses", "fileStatuses"]) {
+      if (known(group, v)) return label(group, v);
+    }
+    return data(v);
+  }
+  function entryData(d) {
+    const parts = [];
+    Object.entries(d).forEach(([k, v], i) => {
+      if (i > 0) parts.push(" · ");
+      parts.push(dataKey(k), k.startsWith("open.") ? data(k.slice(5)) : "", "=", dataValue(v));
+    });
+    return parts;
   }
 
   async function casePage(id, flash) {
@@ -287,8 +339,8 @@
     const c = await api("/api/cases/" + encodeURIComponent(id));
     clear();
     const s = c.summary;
-    main.append(el("h1", { id: "case-title" }, t("case.title") + ": " + s.customerName + " ",
-      el("span", { class: "muted" }, "(" + s.entity + " / " + s.customerId + ")")));
+    main.append(el("h1", { id: "case-title" }, t("case.title") + ": ", data(s.customerName), " ",
+      el("span", { class: "muted", translate: "no" }, "(" + s.entity + " / " + s.customerId + ")")));
     if (flash) main.append(el("p", { class: "muted", role: "status", id: "flash" }, flash));
 
     const state = el("dl", { class: "kv" },
@@ -296,11 +348,11 @@
       el("dt", {}, t("col.stage")), el("dd", { id: "case-stage" }, stage(s.customStatus)),
       el("dt", {}, t("col.light")), el("dd", {}, light(s.light)),
       el("dt", {}, t("case.daysOverdue")), el("dd", {}, String(s.daysOverdue)),
-      el("dt", {}, t("case.grade")), el("dd", {}, s.grade || "—"),
-      el("dt", {}, t("case.nextTimer")), el("dd", {}, s.nextTimer ? when(s.nextTimer.at) + " · " + s.nextTimer.kind + (s.nextTimer.stage ? " · " + stage(s.nextTimer.stage) : "") : "—"),
+      el("dt", {}, t("case.grade")), el("dd", { translate: "no" }, s.grade || "—"),
+      el("dt", {}, t("case.nextTimer")), el("dd", {}, s.nextTimer ? when(s.nextTimer.at) + " · " + label("nextKinds", s.nextTimer.kind) + (s.nextTimer.stage ? " · " + stage(s.nextTimer.stage) : "") : "—"),
       el("dt", {}, t("case.planned")), el("dd", {}, c.plannedStep ? stage(c.plannedStep.stage) + " · " + when(c.plannedStep.at) : "—"),
-      el("dt", {}, t("case.promise")), el("dd", {}, c.promise ? money(c.promise.amount, c.promise.currency) + " · " + c.promise.promisedDate : "—"),
-      el("dt", {}, t("case.pause")), el("dd", {}, c.pause ? c.pause.reason : "—"),
+      el("dt", {}, t("case.promise")), el("dd", { translate: "no" }, c.promise ? money(c.promise.amount, c.promise.currency) + " · " + c.promise.promisedDate : "—"),
+      el("dt", {}, t("case.pause")), el("dd", {}, c.pause ? data(c.pause.reason) : "—"),
       el("dt", {}, t("case.dnc")), el("dd", {}, s.doNotContact ? t("case.yes") : t("case.no")),
       el("dt", {}, t("case.evidence")), el("dd", {}, c.evidence
         ? el("button", { type: "button", class: "secondary", id: "evidence", onclick: () => downloadEvidence(c).catch(showError) }, t("case.download"))
@@ -312,45 +364,58 @@
     main.append(el("div", { class: "grid" },
       card("case.state", state),
       card("case.balances", table([{ key: "col.currency" }, { key: "col.open", num: true }, { key: "col.overdue", num: true }, { key: "col.disputed", num: true }],
-        s.balances.map(b => row([b.currency, { num: money(b.open, b.currency) }, { num: money(b.overdue, b.currency) }, { num: money(b.disputed, b.currency) }]))),
+        s.balances.map(b => row([data(b.currency), { num: money(b.open, b.currency) }, { num: money(b.overdue, b.currency) }, { num: money(b.disputed, b.currency) }]))),
         el("h2", {}, t("case.actions")), actions)));
 
     main.append(card("case.items", table(
       [{ key: "col.invoice" }, { key: "col.invoiceDate" }, { key: "col.due" }, { key: "col.amount", num: true }, { key: "col.open", num: true }, { key: "col.dpd", num: true }, { key: "col.disputed" }, { key: "col.source" }],
-      c.items.map(i => row([i.invoiceId, i.invoiceDate, i.dueDate, { num: money(i.amount, i.currency) }, { num: money(i.openAmount, i.currency) }, { num: i.daysPastDue },
-        i.disputed ? t("case.yes") : "", i.provenance ? i.provenance.fileName + " #" + i.provenance.row : ""])))));
+      c.items.map(i => row([data(i.invoiceId), i.invoiceDate, i.dueDate, { num: money(i.amount, i.currency) }, { num: money(i.openAmount, i.currency) }, { num: i.daysPastDue },
+        i.disputed ? t("case.yes") : "", i.provenance ? data(i.provenance.fileName + " #" + i.provenance.row) : ""])))));
 
     const timeline = el("ol", { class: "timeline", id: "timeline" },
       [...c.timeline].reverse().map(e => el("li", { "data-type": e.type },
-        el("span", { class: "when" }, when(e.at)), el("span", { class: "what" }, e.type), " ", describe(e),
-        e.data ? el("div", { class: "data" }, Object.entries(e.data).map(([k, v]) => k + "=" + v).join(" · ")) : null)));
+        el("span", { class: "when" }, when(e.at)), el("span", { class: "what" }, label("timeline", e.type)), " ", describe(e),
+        e.data ? el("div", { class: "data" }, entryData(e.data)) : null)));
     main.append(el("div", { class: "grid" },
       card("case.timeline", timeline),
       card("case.deliveries", table([{ key: "col.kind" }, { key: "col.status" }, { key: "col.due" }, { key: "col.sent" }],
-        c.deliveries.map(d => row([d.kind, d.status + (d.error ? " · " + d.error : ""), when(d.dueAt), when(d.sentAt)]))))));
+        c.deliveries.map(d => row([label("notices", d.kind), el("span", {}, label("outboxStatuses", d.status), d.error && lang !== "zh" ? " · " + d.error : ""), when(d.dueAt), when(d.sentAt)]))))));
+  }
+
+  /** The file's outcome: the server's sentence in English, composed from its figures in Chinese. */
+  function fileOutcome(f) {
+    if (lang !== "zh") return f.message || "—";
+    if (f.status === "Applied") return tf("file.applied", { rows: f.rowsTotal ?? f.rowsValidated ?? 0, accounts: f.accountsApplied ?? 0 });
+    if (f.status === "Rejected") return tf("file.rejected", { errors: f.errorCount ?? 0 });
+    if (f.status === "Received" || f.status === "Validating" || f.status === "Applying") return t("file.inProgress");
+    return tf("file.other", { status: label("fileStatuses", f.status) });
+  }
+  function errorReason(e) {
+    if (lang !== "zh") return e.reason ?? e.message ?? "";
+    return (e.code && LABELS.zh.ledgerErrors[e.code]) || t("err.data");
   }
 
   async function filePage(id) {
     clear();
     const d = await api("/api/ledger-files/" + encodeURIComponent(id));
     const f = d.file;
-    main.append(el("h1", {}, t("file.title") + ": " + f.fileName));
+    main.append(el("h1", {}, t("file.title") + ": ", data(f.fileName)));
     main.append(card("file.status", el("dl", { class: "kv" },
-      el("dt", {}, t("file.status")), el("dd", { id: "file-status" }, f.status),
-      el("dt", {}, t("col.entity")), el("dd", {}, f.entity || "—"),
+      el("dt", {}, t("file.status")), el("dd", { id: "file-status" }, label("fileStatuses", f.status)),
+      el("dt", {}, t("col.entity")), el("dd", { translate: "no" }, f.entity || "—"),
       el("dt", {}, t("file.asOf")), el("dd", {}, f.asOf || "—"),
       el("dt", {}, t("col.progress")), el("dd", {}, f.progress + "%"),
       el("dt", {}, t("col.errors")), el("dd", {}, String(f.errorCount)),
-      el("dt", {}, t("file.message")), el("dd", {}, f.message || "—"))));
+      el("dt", {}, t("file.message")), el("dd", {}, fileOutcome(f)))));
     const errors = d.report && Array.isArray(d.report.errors) ? d.report.errors : null;
     let content;
     if (errors) {
       content = table([{ key: "col.row", num: true }, { key: "col.column" }, { key: "col.value" }, { key: "col.reason" }],
-        errors.map(e => row([{ num: e.row ?? "" }, e.column ?? e.field ?? "", e.value ?? "", e.reason ?? e.message ?? ""])));
+        errors.map(e => row([{ num: e.row ?? "" }, data(e.column ?? e.field ?? ""), data(e.value ?? ""), errorReason(e)])));
     } else if (d.report) {
-      content = el("pre", {}, JSON.stringify(d.report, null, 2));
+      content = el("pre", { translate: "no" }, JSON.stringify(d.report, null, 2));
     } else {
-      content = el("p", { class: "muted" }, d.reportError || t("file.noErrors"));
+      content = el("p", { class: "muted" }, d.reportError && lang !== "zh" ? d.reportError : t("file.noErrors"));
     }
     main.append(el("section", { class: "card", id: "file-report" }, el("h2", {}, t("file.report")), content));
   }
