@@ -16,6 +16,7 @@ namespace Collections.FunctionsApp.Api;
 /// </summary>
 internal sealed class OperationsDispatcher(
     OperationsHandlers handlers,
+    IAuthenticationSchemeProvider schemes,
     IAuthorizationPolicyProvider policies,
     IPolicyEvaluator evaluator,
     IProblemDetailsService problems)
@@ -49,12 +50,21 @@ internal sealed class OperationsDispatcher(
         return Results.Empty;
     }
 
-    /// <summary>What AuthorizationMiddleware does for an endpoint with these policies: false when it answered 401 or 403.</summary>
+    /// <summary>
+    /// What AuthenticationMiddleware and AuthorizationMiddleware do for an endpoint with these policies (the Functions
+    /// worker runs neither): the default scheme's user, then the policies; false when it answered 401 or 403.
+    /// </summary>
     private async Task<bool> AuthorizeAsync(ApiRoute route, HttpContext http)
     {
         if (route.Policies.Count == 0)
         {
             return true;
+        }
+
+        if (await schemes.GetDefaultAuthenticateSchemeAsync() is { } scheme
+            && await http.AuthenticateAsync(scheme.Name) is { Principal: { } principal })
+        {
+            http.User = principal;
         }
 
         var policy = await AuthorizationPolicy.CombineAsync(policies, route.AuthorizeData)
@@ -66,15 +76,15 @@ internal sealed class OperationsDispatcher(
             return true;
         }
 
-        foreach (var scheme in policy.AuthenticationSchemes.DefaultIfEmpty())
+        foreach (var name in policy.AuthenticationSchemes.DefaultIfEmpty())
         {
             if (authorization.Challenged)
             {
-                await http.ChallengeAsync(scheme);
+                await http.ChallengeAsync(name);
             }
             else
             {
-                await http.ForbidAsync(scheme);
+                await http.ForbidAsync(name);
             }
         }
 

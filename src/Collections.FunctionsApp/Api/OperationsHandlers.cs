@@ -13,9 +13,15 @@ internal sealed class OperationsHandlers
     private readonly FrozenDictionary<string, RequestDelegate> _handlers;
 
     public OperationsHandlers(IServiceProvider services)
+        : this(services, Handlers())
+    {
+    }
+
+    /// <summary>Builds the given handlers (tests pass their own).</summary>
+    internal OperationsHandlers(IServiceProvider services, IEnumerable<(string Name, Delegate Handler)> handlers)
     {
         var built = new Dictionary<string, RequestDelegate>(StringComparer.Ordinal);
-        foreach (var (name, handler) in Handlers())
+        foreach (var (name, handler) in handlers)
         {
             var route = OperationsRoutes.Named(name);
             var options = new RequestDelegateFactoryOptions { ServiceProvider = services, RouteParameterNames = route.Parameters };
