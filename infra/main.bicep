@@ -6,7 +6,8 @@
 //  - Flex Consumption site: Microsoft.Web/sites@2024-04-01 `functionAppConfig` { deployment.storage (blobContainer,
 //    UserAssignedIdentity), scaleAndConcurrency (instanceMemoryMB, maximumInstanceCount), runtime } as in
 //    Azure-Samples/functions-quickstart-*-azd-eventgrid-blob and learn.microsoft.com/azure/azure-functions/functions-infrastructure-as-code;
-//    runtime `custom` version `1.0` as listed by Get-AzFunctionAppFlexConsumptionRuntime (Azure/azure-powershell docs).
+//    runtime `dotnet-isolated` version `10.0` as listed by Get-AzFunctionAppFlexConsumptionRuntime (Az.Functions docs:
+//    dotnet-isolated 10.0, 9.0 and 8.0 on FC1).
 //  - Event-based blob trigger: learn.microsoft.com/azure/azure-functions/functions-event-grid-blob-trigger (webhook
 //    https://<host>/runtime/webhooks/blobs?functionName=Host.Functions.<name>&code=<blobs_extension system key>).
 //  - ACS e-mail: Microsoft.Communication/emailServices, emailServices/domains, communicationServices @2023-04-01.
@@ -78,7 +79,7 @@ param defaultTimeZone string = 'Asia/Shanghai'
 @allowed(['en', 'zh-CN'])
 param defaultLanguage string = 'zh-CN'
 
-@description('Dunning policy file inside the deployed package (handler/...); empty = the shipped default policy.')
+@description('Dunning policy file inside the deployed package (relative to the app folder); empty = the shipped default policy.')
 param policyFile string = ''
 
 @description('Display name on every notice\'s From line.')

@@ -1,9 +1,11 @@
-// The Function App on Flex Consumption: Linux, custom handler (runtime `custom` 1.0: the host starts
-// handler/Collections.Functions from host.json's customHandler section), a user-assigned identity for storage,
-// Key Vault references, ACS and Application Insights, and every app setting the handler reads.
+// The Function App on Flex Consumption: Linux, .NET isolated worker (functionAppConfig.runtime dotnet-isolated 10.0,
+// the app's target framework; Flex lists dotnet-isolated 8.0, 9.0 and 10.0), a user-assigned identity for storage
+// (host, blob trigger, Durable Functions' Azure Storage provider), Key Vault references, ACS, Application Insights
+// through OpenTelemetry, and every app setting the app reads.
 //
 // Flex rejects FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and WEBSITE_RUN_FROM_PACKAGE as app settings:
-// the runtime lives in functionAppConfig.runtime, the package in functionAppConfig.deployment.storage.
+// FUNCTIONS_WORKER_RUNTIME=dotnet-isolated is functionAppConfig.runtime.name here, the package is
+// functionAppConfig.deployment.storage.
 // Shape: Microsoft.Web/sites@2024-04-01 functionAppConfig (learn.microsoft.com/azure/azure-functions/flex-consumption-how-to,
 // Azure-Samples/functions-quickstart-*-azd-eventgrid-blob infra/app/*.bicep).
 
@@ -114,18 +116,23 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         ] : []
       }
       runtime: {
-        name: 'custom'
-        version: '1.0'
+        // = FUNCTIONS_WORKER_RUNTIME on other plans. 10.0 = net10.0 (src/Collections.FunctionsApp); check the region
+        // with `az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated`.
+        name: 'dotnet-isolated'
+        version: '10.0'
       }
     }
   }
 }
 
-// Every setting the handler reads (HostSettings.Read) is set here or deliberately left to its default; the list of
-// the latter, with reasons, is InfraConsistencyTests.LeftToDefaults. Values are strings: app settings are env vars.
+// Every setting the app reads (HostSettings.Read) is set here or deliberately left to its default; the list of
+// the latter, with reasons, is InfraSettingsTests.LeftToDefaults. Values are strings: app settings are env vars.
 var appSettings = {
-  // Host storage, identity-based (functions-reference#connecting-to-host-storage-with-an-identity). The handler
-  // resolves the same names (StorageConnection.FromConfiguration) and uses __clientId for its credential.
+  // Host storage, identity-based (functions-reference#connecting-to-host-storage-with-an-identity). The same
+  // connection serves the blob trigger (Connection = "AzureWebJobsStorage": Blob Data Owner, Queue Data Contributor
+  // for its poison queue) and Durable Functions' Azure Storage provider (host.json storageProvider.connectionName:
+  // blobs for leases and large messages, queues for control and work items, tables for history and instances). The
+  // app's own clients resolve the same names and use __clientId for their credential.
   AzureWebJobsStorage__accountName: storageAccountName
   AzureWebJobsStorage__blobServiceUri: blobEndpoint
   AzureWebJobsStorage__queueServiceUri: queueEndpoint
@@ -136,7 +143,9 @@ var appSettings = {
   // a client id, so without this it would look for a system-assigned identity that does not exist.
   AZURE_CLIENT_ID: identityClientId
 
-  // Functions host telemetry, authenticated with the identity (local auth is off on the component).
+  // Application Insights through OpenTelemetry (host.json telemetryMode: OpenTelemetry; the worker exports with
+  // the Azure Monitor exporter and DefaultAzureCredential, i.e. the identity of AZURE_CLIENT_ID), authenticated with
+  // the identity because local auth is off on the component.
   APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
   APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
 
@@ -178,8 +187,7 @@ var appSettings = {
   Notices__SupervisorEmail: supervisorEmail
   Notices__LegalEmail: legalEmail
 
-  // Must equal host.json extensions.queues.maxDequeueCount: the host moves a message to -poison after that many
-  // deliveries, the engine decides "last attempt" with this number (a test checks the two agree).
+  // Read by the local host's queue loops only; the Functions app has no queue trigger.
   Queues__MaxDequeueCount: '5'
 
   Telemetry__Exporter: empty(otlpEndpoint) ? 'none' : 'otlp'

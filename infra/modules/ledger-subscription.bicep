@@ -1,4 +1,5 @@
-// BlobCreated on the `ledgers` container -> the Functions host's blob extension webhook -> LedgerIngest.
+// BlobCreated on the `ledgers` container -> the Functions host's blob extension webhook -> LedgerIngest, the isolated
+// worker's [BlobTrigger("ledgers/{name}", Source = BlobTriggerSource.EventGrid)].
 //
 // Endpoint (learn.microsoft.com/azure/azure-functions/functions-event-grid-blob-trigger, "Build the endpoint URL"):
 //   https://<defaultHostName>/runtime/webhooks/blobs?functionName=Host.Functions.LedgerIngest&code=<blobs_extension key>
@@ -12,7 +13,7 @@ param functionAppName string
 param functionAppHostName string
 param ledgersContainerName string
 
-@description('Name of the function with the blobTrigger (functions/LedgerIngest/function.json).')
+@description('Name of the blob-triggered function (LedgerIngestFunctions.LedgerIngest in src/Collections.FunctionsApp).')
 param functionName string = 'LedgerIngest'
 
 resource site 'Microsoft.Web/sites@2024-04-01' existing = {

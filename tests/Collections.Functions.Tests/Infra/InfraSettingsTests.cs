@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Collections.Functions.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -19,7 +18,7 @@ public sealed class InfraSettingsTests
     {
         // --- the platform's, or replaced by an identity-based equivalent
         ["AzureWebJobsStorage"] = "replaced by AzureWebJobsStorage__* (identity-based); a connection string needs a shared key, which is disabled",
-        ["FUNCTIONS_WORKER_RUNTIME"] = "Flex Consumption rejects it as an app setting; functionAppConfig.runtime.name = 'custom' is its replacement",
+        ["FUNCTIONS_WORKER_RUNTIME"] = "Flex Consumption rejects it as an app setting; functionAppConfig.runtime.name = 'dotnet-isolated' is its replacement",
         ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "set by the Functions host when it starts the handler",
         ["urls"] = "standalone only; under the host the handler listens on 127.0.0.1:$FUNCTIONS_CUSTOMHANDLER_PORT",
         ["ASPNETCORE_URLS"] = "standalone only, as urls",
@@ -147,16 +146,6 @@ public sealed class InfraSettingsTests
         {
             Assert.NotNull(settings.AcsConnectionString);
         }
-    }
-
-    [Fact]
-    public void QueuesMaxDequeueCount_Infra_EqualsHostJson()
-    {
-        using var host = JsonDocument.Parse(RepositoryFiles.Read("host.json"));
-        var hostValue = host.RootElement.GetProperty("extensions").GetProperty("queues").GetProperty("maxDequeueCount").GetInt32();
-        var infraValue = InfraAppSettings.Entries.Single(e => e.Key == "Queues__MaxDequeueCount").Value;
-
-        Assert.Equal(hostValue.ToString(System.Globalization.CultureInfo.InvariantCulture), BicepFile.Literal(infraValue));
     }
 
     [Fact]

@@ -133,7 +133,8 @@ public sealed class InfraStorageTests
         var site = Assert.Single(InfraAppSettings.Module.Resources, r => r.Type == "Microsoft.Web/sites");
         Assert.Contains("type: 'UserAssignedIdentity'", site.Body, StringComparison.Ordinal);
         Assert.Contains("userAssignedIdentityResourceId: identityId", site.Body, StringComparison.Ordinal);
-        Assert.Contains("name: 'custom'", site.Body, StringComparison.Ordinal);
+        Assert.Contains("name: 'dotnet-isolated'", site.Body, StringComparison.Ordinal);
+        Assert.Contains("version: '10.0'", site.Body, StringComparison.Ordinal);
         Assert.Contains("kind: 'functionapp,linux'", site.Body, StringComparison.Ordinal);
         Assert.Contains("tier: 'FlexConsumption'", InfraAppSettings.Module.Code, StringComparison.Ordinal);
     }
