@@ -30,8 +30,21 @@ internal static class LedgerFilesApi
             return ApiProblems.Invalid("pageSize", "must be a whole number from 1 to 200");
         }
 
-        var (items, next) = await store.ListAsync(size, string.IsNullOrEmpty(continuationToken) ? null : continuationToken, ct);
-        return TypedResults.Ok(new LedgerFilePageDto([.. items.Select(ToDto)], next));
+        if (continuationToken is { Length: > 0 } token && (token.Length > 1024 || token.Any(char.IsControl)))
+        {
+            return ApiProblems.Invalid("continuationToken", "is not a token this API returned");
+        }
+
+        try
+        {
+            var (items, next) = await store.ListAsync(size, string.IsNullOrEmpty(continuationToken) ? null : continuationToken, ct);
+            return TypedResults.Ok(new LedgerFilePageDto([.. items.Select(ToDto)], next));
+        }
+        catch (Exception ex) when (ex is RequestFailedException { Status: StatusCodes.Status400BadRequest } or FormatException or ArgumentException)
+        {
+            // The token goes to storage as it came: storage refusing it means the caller made it up.
+            return ApiProblems.Invalid("continuationToken", "is not a token this API returned");
+        }
     }
 
     public static async Task<Results<Ok<LedgerFileDetailDto>, ProblemHttpResult>> GetFile(

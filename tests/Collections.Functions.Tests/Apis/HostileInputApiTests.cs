@@ -132,6 +132,21 @@ public sealed class HostileInputApiTests(OperationsHostFixture host)
         Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zzz")]
+    [InlineData("%00%01")]
+    [InlineData("1%20%23%3F%5C")]
+    public async Task LedgerFiles_MadeUpContinuationToken_IsNeverAServerError(string token)
+    {
+        using var reader = host.Reader();
+        using var response = await reader.GetAsync(new Uri("/api/ledger-files?pageSize=1&continuationToken=" + token, UriKind.Relative));
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)response.StatusCode}");
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            Assert.NotNull((await response.JsonAsync())["errors"]!["continuationToken"]);
+        }
+    }
+
     [Fact]
     public async Task Action_NotJsonContentType_Answers415Problem()
     {
