@@ -10,7 +10,7 @@ namespace Collections.Pipeline.Ingest;
 /// one row at a time; fields longer than a cap stop the read (an unbalanced quote would otherwise
 /// swallow the rest of the file into memory).
 /// </summary>
-internal sealed class CsvRowReader : ILedgerRowReader
+internal sealed partial class CsvRowReader : ILedgerRowReader
 {
     /// <summary>Most columns a row may have; more is refused, never silently cut.</summary>
     public const int MaxColumns = 1024;
@@ -277,113 +277,6 @@ internal sealed class CsvRowReader : ILedgerRowReader
         {
             _cells[column] = LedgerCell.Empty;
         }
-    }
-
-    // Counts candidate delimiters outside quotes on the first non-blank line; the most frequent wins
-    // (ties: tab, then semicolon, then comma: a header with one ';' and no ',' is a ';' file).
-    private char DetectDelimiter()
-    {
-        var scan = _pos;
-        int commas = 0, semicolons = 0, tabs = 0;
-        var inQuotes = false;
-        var content = false;
-        while (true)
-        {
-            if (scan >= _len)
-            {
-                if (_len - _pos >= MaxHeaderScan || !FillMore())
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            var c = _buffer[scan++];
-            if (c == '"')
-            {
-                inQuotes = !inQuotes;
-            }
-            else if (!inQuotes && c is '\n' or '\r')
-            {
-                if (content)
-                {
-                    break;
-                }
-            }
-            else if (!inQuotes)
-            {
-                switch (c)
-                {
-                    case ',': commas++; break;
-                    case ';': semicolons++; break;
-                    case '\t': tabs++; break;
-                }
-
-                content |= !char.IsWhiteSpace(c);
-            }
-        }
-
-        if (tabs > 0 && tabs >= semicolons && tabs >= commas)
-        {
-            return '\t';
-        }
-
-        return semicolons > commas ? ';' : ',';
-    }
-
-    // Refills an empty buffer.
-    private bool Fill()
-    {
-        if (_eof)
-        {
-            return false;
-        }
-
-        _pos = 0;
-        _len = 0;
-        return FillMore();
-    }
-
-    // Appends more text after the buffered (unconsumed) text, growing the buffer when full.
-    private bool FillMore()
-    {
-        if (_eof || FatalError is not null)
-        {
-            return false;
-        }
-
-        if (_pos > 0)
-        {
-            Array.Copy(_buffer, _pos, _buffer, 0, _len - _pos);
-            _len -= _pos;
-            _pos = 0;
-        }
-
-        if (_len == _buffer.Length)
-        {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
-        }
-
-        int read;
-        try
-        {
-            read = _reader.Read(_buffer, _len, _buffer.Length - _len);
-        }
-        catch (DecoderFallbackException)
-        {
-            Fail(LedgerErrorCode.Encoding, _records + 1, "the bytes are not valid text in the file's encoding");
-            return false;
-        }
-
-        if (read == 0)
-        {
-            _eof = true;
-            return false;
-        }
-
-        _len += read;
-        return true;
     }
 
     private void Fail(LedgerErrorCode code, int row, string message)

@@ -1,7 +1,7 @@
 namespace Collections.Pipeline.Queries;
 
 /// <summary>
-/// KPI arithmetic that no stored value can break (docs/api.md, "KPIs and extreme amounts"): sums saturate at
+/// KPI arithmetic that no stored value can break (docs/reliability.md, "KPIs and extreme amounts"): sums saturate at
 /// <see cref="decimal.MaxValue"/> / <see cref="decimal.MinValue"/> instead of throwing, and a ratio whose
 /// arithmetic leaves the decimal range is reported as null (not computable), like a zero divisor. Ingest
 /// refuses amounts that could get there (LedgerValues.MaxAmount); this guards values stored before that
