@@ -332,6 +332,13 @@ internal static class CaseHandlers
 
         var balance = b.Balance();
         var data = balance.Balances.Where(x => x.Open != 0m).ToDictionary(x => "open." + x.Currency.Code, x => x.Currency.FormatInvariant(x.Open), StringComparer.Ordinal);
+
+        // The bad-debt rate counts only the overdue, undisputed part of what is written off (domain.md section 6).
+        foreach (var x in balance.Balances.Where(x => x.Overdue > 0m))
+        {
+            data["overdue." + x.Currency.Code] = x.Currency.FormatInvariant(x.Overdue);
+        }
+
         b.S = b.S with { Stage = CaseStage.WrittenOff, CloseReason = e.Reason, ClosedAt = b.Now, Pause = null, Promise = null };
         b.Timeline(TimelineType.WrittenOff, CaseStage.WrittenOff, reason: e.Reason, data: data);
         b.Emit(new CloseCase(CaseStage.WrittenOff, RuntimeStatus.Completed, e.Reason));

@@ -1,5 +1,4 @@
 using Collections.Domain.Cases;
-using Collections.Domain.Policy;
 using Collections.Notices.Email;
 using Collections.Notices.Evidence;
 using Collections.Notices.Rendering;

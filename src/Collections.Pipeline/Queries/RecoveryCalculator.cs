@@ -41,10 +41,12 @@ public static class RecoveryCalculator
         {
             foreach (var (key, value) in e.Data!)
             {
-                if (key.StartsWith("open.", StringComparison.Ordinal)
+                // Only the overdue, undisputed part counts (domain.md section 6), recorded per currency as "overdue.<ccy>";
+                // "open.<ccy>" also holds not-yet-due, disputed and credit items and is not bad debt.
+                if (key.StartsWith("overdue.", StringComparison.Ordinal)
                     && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) && amount > 0m)
                 {
-                    var currency = key["open.".Length..];
+                    var currency = key["overdue.".Length..];
                     writtenOff[currency] = SafeMoney.Add(writtenOff.GetValueOrDefault(currency), amount);
                 }
             }

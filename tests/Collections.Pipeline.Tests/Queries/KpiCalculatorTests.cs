@@ -29,7 +29,8 @@ public sealed class KpiCalculatorTests
     [Fact]
     public void BadDebtRates_Fixture_WrittenOffOverOverdueTotal()
     {
-        // EUR: 2000 written off (B, 09-10) / (2200 + 2000) = 0.476190 -> 0.4762; USD: 0 / 300 = 0
+        // EUR: 2000 overdue and undisputed written off (B, 09-10; its 2600 open includes 600 in dispute) / (2200 + 2000)
+        // = 0.476190 -> 0.4762; USD: 0 / 300 = 0
         var rows = Report().BadDebtRates;
         Assert.Equal([new BadDebtRow("EUR", 2000m, 4200m), new BadDebtRow("USD", 0m, 300m)], rows);
         Assert.Equal(0.4762m, rows[0].Rate);

@@ -70,7 +70,8 @@ internal static class KpiFixture
         {
             Added("2026-03-01", "B1", "2026-03-01", 2000m, "EUR"),
             new(T("2026-09-10T10:00:00Z"), TimelineType.WrittenOff, CaseStage.WrittenOff, Reason: "insolvent",
-                Data: new Dictionary<string, string>(StringComparer.Ordinal) { ["open.EUR"] = "2000.00" }),
+                // 2600 open at the write-off, of which 2000 overdue and undisputed (600 in dispute): only 2000 is bad debt.
+                Data: new Dictionary<string, string>(StringComparer.Ordinal) { ["open.EUR"] = "2600.00", ["overdue.EUR"] = "2000.00" }),
             new(T("2026-08-01T08:00:00Z"), TimelineType.NoticeSent, CaseStage.FinalNotice, NoticeKind.FinalNotice),
         };
 

@@ -27,7 +27,8 @@ public sealed class SmtpEmailSenderTests(MailDevFixture mailDev) : IClassFixture
         Assert.Equal(SendStatus.Sent, result.Status);
         Assert.Equal(sender.MessageIdFor(key), result.ProviderMessageId);
         var email = await mailDev.WaitForEmailAsync(e => Header(e, "message-id") == result.ProviderMessageId);
-        Assert.Equal("催款函：贵司账户C-1001逾期款项", email.GetProperty("subject").GetString());
+        Assert.Equal(notice.Subject, email.GetProperty("subject").GetString());
+        Assert.StartsWith("康拓贸易有限公司催款函：贵司账户C-1001逾期款项", notice.Subject, StringComparison.Ordinal);
         Assert.Equal(notice.Text.TrimEnd(), email.GetProperty("text").GetString()!.ReplaceLineEndings("\n").TrimEnd());
         Assert.Contains("<h2>催款函</h2>", email.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.Contains("尊敬的李娜：", email.GetProperty("html").GetString(), StringComparison.Ordinal);
