@@ -1,20 +1,11 @@
 using Azure;
-using Azure.Data.Tables;
 using Collections.Pipeline.Cases;
 
 namespace Collections.Pipeline.Storage.Entities;
 
 /// <summary>An <c>Accounts</c> row: partition = entity, row = customer id (both escaped by <see cref="TableKeys"/>).</summary>
-internal sealed class AccountEntity : ITableEntity
+internal sealed class AccountEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string Entity { get; set; } = "";
 
     public string CustomerId { get; set; } = "";

@@ -1,21 +1,13 @@
-using Azure;
-using Azure.Data.Tables;
 using Collections.Pipeline.LedgerFiles;
 
 namespace Collections.Pipeline.Storage.Entities;
 
 /// <summary>A <c>LedgerFiles</c> row of partition <c>file</c>: one per dropped file, row key = the file id.</summary>
-internal sealed class LedgerFileEntity : ITableEntity
+internal sealed class LedgerFileEntity : TableRow
 {
     public const string Partition = "file";
 
-    public string PartitionKey { get; set; } = Partition;
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public LedgerFileEntity() => PartitionKey = Partition;
 
     public string FileName { get; set; } = "";
 

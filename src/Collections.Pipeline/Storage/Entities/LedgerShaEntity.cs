@@ -1,20 +1,12 @@
-using Azure;
-using Azure.Data.Tables;
 
 namespace Collections.Pipeline.Storage.Entities;
 
 /// <summary>A <c>LedgerFiles</c> row of partition <c>sha</c>: content hash of an applied file -> its file id (duplicate detection).</summary>
-internal sealed class LedgerShaEntity : ITableEntity
+internal sealed class LedgerShaEntity : TableRow
 {
     public const string Partition = "sha";
 
-    public string PartitionKey { get; set; } = Partition;
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
+    public LedgerShaEntity() => PartitionKey = Partition;
 
     public string FileId { get; set; } = "";
 }

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.LedgerFiles;
 
@@ -10,16 +8,8 @@ namespace Collections.Pipeline.Storage.Entities;
 /// A <c>LedgerSnapshots</c> row: partition = entity (escaped), row = as-of date. The per-currency totals are a
 /// list of variable length, so they are one JSON column; everything else is a typed column.
 /// </summary>
-internal sealed class SnapshotSummaryEntity : ITableEntity
+internal sealed class SnapshotSummaryEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-
-    public string RowKey { get; set; } = "";
-
-    public DateTimeOffset? Timestamp { get; set; }
-
-    public ETag ETag { get; set; }
-
     public string Entity { get; set; } = "";
 
     public string FileId { get; set; } = "";
