@@ -110,7 +110,7 @@ public sealed class SimulateCommandTests : IDisposable
         Assert.Equal("2026-06-20T00:00:00+01:00", Entries(c, "CreditHoldPlaced").Single().GetProperty("at").GetString());
         var finalNotice = Sent(c)[0];
         Assert.Equal("Your Company: final notice, GBP 900.00 overdue by 70 days, to be paid by 19 June 2026 (account K-F6)", finalNotice.GetProperty("subject").GetString());
-        Assert.Contains("It is also the first notice we are sending you about these items", finalNotice.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("We have not sent you a reminder or a demand for payment about these items before", finalNotice.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("final notice", Sent(c)[1].GetProperty("text").GetString()!.Replace("We refer to our final notice dated 12 June 2026", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
         var files = Directory.GetFiles(dir, "*.eml").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();

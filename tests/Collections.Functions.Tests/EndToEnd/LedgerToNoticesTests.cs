@@ -103,9 +103,9 @@ public sealed class LedgerToNoticesTests(AzuriteFixture azurite, MailDevFixture 
 
         Assert.Collection(
             subjects.Take(3),
-            s => Assert.StartsWith("Demand for payment", s, StringComparison.Ordinal),
-            s => Assert.StartsWith("Final notice", s, StringComparison.Ordinal),
-            s => Assert.StartsWith("Notice of referral to our legal department", s, StringComparison.Ordinal));
+            s => Assert.StartsWith("Contoso UK Ltd.: demand for payment, GBP 1,000.00 overdue by", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("Contoso UK Ltd.: final notice, GBP 1,000.00 overdue by", s, StringComparison.Ordinal),
+            s => Assert.StartsWith("Contoso UK Ltd.: referral to our legal department, GBP 1,000.00 overdue by", s, StringComparison.Ordinal));
         Assert.All(subjects, s => Assert.Contains("E2E-1", s, StringComparison.Ordinal));
     }
 

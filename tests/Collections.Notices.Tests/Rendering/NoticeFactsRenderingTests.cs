@@ -18,9 +18,9 @@ public sealed class NoticeFactsRenderingTests
     {
         var notice = Renderer.Render(NoticeFixtures.Request(NoticeKind.FinalNotice, NoticeLanguage.English) with { Facts = FirstFinalNotice });
 
-        Assert.Contains("It is also the first notice we are sending you about these items", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("We have not sent you a reminder or a demand for payment about these items before", notice.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Despite", notice.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("reminder", notice.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("dated", notice.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,10 +28,9 @@ public sealed class NoticeFactsRenderingTests
     {
         var notice = Renderer.Render(NoticeFixtures.Request(NoticeKind.FinalNotice, NoticeLanguage.ChineseSimplified) with { Facts = FirstFinalNotice });
 
-        Assert.Contains("这也是我司就下列款项向贵司发出的第一份通知", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("此前我司未就下列款项向贵司发出提醒或催款函", notice.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("尽管", notice.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("提醒", notice.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("催款函", notice.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("已于", notice.Html, StringComparison.Ordinal);
     }
 
     [Theory]
