@@ -98,4 +98,11 @@ internal sealed class OperationsFunctions(OperationsDispatcher dispatcher)
     public Task<IResult> GetOverview([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.Overview)] HttpRequest request, FunctionContext context) =>
         dispatcher.DispatchAsync(nameof(GetOverview), request, context);
 
+    [Function(nameof(ExportWriteOffs))]
+    public Task<IResult> ExportWriteOffs([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.WriteOffExport)] HttpRequest request, FunctionContext context) =>
+        dispatcher.DispatchAsync(nameof(ExportWriteOffs), request, context);
+
+    [Function(nameof(ExportCreditHolds))]
+    public Task<IResult> ExportCreditHolds([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.CreditHoldExport)] HttpRequest request, FunctionContext context) =>
+        dispatcher.DispatchAsync(nameof(ExportCreditHolds), request, context);
 }

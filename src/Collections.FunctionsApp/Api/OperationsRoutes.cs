@@ -36,6 +36,8 @@ internal static class OperationsRoutes
     public const string LedgerFile = "api/ledger-files/{id}";
     public const string Kpis = "api/kpis";
     public const string Overview = "api/overview";
+    public const string WriteOffExport = "api/exports/write-offs";
+    public const string CreditHoldExport = "api/exports/credit-holds";
 
     private static readonly string[] Read = [ReadPolicy];
     private static readonly string[] Act = [ReadPolicy, ActPolicy];
@@ -65,6 +67,8 @@ internal static class OperationsRoutes
         new("GetLedgerFile", "GET", LedgerFile, Read),
         new("GetKpis", "GET", Kpis, Read),
         new("GetOverview", "GET", Overview, Read),
+        new("ExportWriteOffs", "GET", WriteOffExport, Read),
+        new("ExportCreditHolds", "GET", CreditHoldExport, Read),
     ];
 
     /// <summary>A route by name.</summary>
