@@ -161,7 +161,7 @@ fi
 unset FUNCTIONS_CUSTOMHANDLER_PORT # standalone mode, whatever the shell has
 say "starting the host (log: .local/logs/host.log)"
 start .local/logs/host.log env ASPNETCORE_URLS=http://localhost:7071 DOTNET_ENVIRONMENT=Development \
-  'Logging__LogLevel__Microsoft.AspNetCore=Warning' "$host_exe"
+  'Logging__LogLevel__Microsoft.AspNetCore=Warning' "$host_exe" serve
 host_pid=$last_pid
 for _ in $(seq 1 120); do
   if curl -fsS -o /dev/null http://localhost:7071/api/health 2>/dev/null; then break; fi

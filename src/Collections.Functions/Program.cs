@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Collections.Functions.Apis;
 using Collections.Functions.Cli;
 using Collections.Functions.Hosting;
@@ -29,7 +30,15 @@ app.MapHealth();
 app.MapFunctionInvocations();
 app.MapOperationsApi().MapDashboard();
 
-await app.Services.GetRequiredService<StorageBootstrap>().EnsureAsync(app.Lifetime.ApplicationStopping);
+// `serve` typed on the command line (scripts/run-local.sh does) also checks the SMTP server; hosts under test have none.
+var problem = await StartupChecks.StorageAsync(app.Services.GetRequiredService<StorageBootstrap>(), app.Services.GetRequiredService<BlobServiceClient>(), app.Lifetime.ApplicationStopping)
+    ?? (args is [CliCommandLine.ServeVerb, ..] ? await StartupChecks.SmtpAsync(settings, app.Lifetime.ApplicationStopping) : null);
+if (problem is not null)
+{
+    await Console.Error.WriteLineAsync(problem);
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 
