@@ -32,7 +32,8 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseInput, CaseOutcome?>
         // One waiter for signals lives across iterations: a waiter abandoned when a timer wins would swallow the next signal.
         Task<CaseSignal>? signal = null;
         var transitions = 0;
-        while (!run.State.IsClosed)
+        // A closed case still sends the notices waiting for their instant (a receipt deferred to the send window).
+        while (!run.State.IsClosed || run.HasPending)
         {
             if (signal is null && transitions >= TransitionsPerGeneration && run.CanContinueAsNew)
             {

@@ -63,6 +63,8 @@ internal sealed class CaseRun
         }
     }
 
+    public bool HasPending => _pending.Count > 0 && _state?.FailureReason is null;
+
     public bool CanContinueAsNew => _unsaved.Count == 0 && _state?.FailureReason is null;
 
     private DateTimeOffset Now => new(DateTime.SpecifyKind(_context.CurrentUtcDateTime, DateTimeKind.Utc));
@@ -204,6 +206,13 @@ internal sealed class CaseRun
                 }
 
                 await _context.CallActivityAsync<string>(CaseTasks.SendNotice, new SendNoticeRequest(State.CaseId, _input.PolicyVersion, JsonSerializer.Serialize(State, CaseJson.Options), notice, Now, _seq), Retry);
+            }
+            catch (TaskFailedException ex) when (State.IsClosed)
+            {
+                // A closed case cannot fail any more: the notice is given up and the reason shown in the custom status.
+                LastRejection = $"{notice.Kind} notice could not be sent: {ex.FailureDetails?.ErrorMessage ?? ex.Message}";
+                _pending.Remove(notice);
+                continue;
             }
             catch (TaskFailedException ex)
             {
