@@ -1,18 +1,22 @@
+using Collections.Domain.Aging;
+using Collections.Domain.Cases.Events;
+using Collections.Domain.Ledger;
 using Collections.Domain.Policy;
 using Collections.Notices.Rendering;
 using Collections.Pipeline.Cases;
-using Collections.Pipeline.Clock;
 using Collections.Pipeline.InMemory;
+using Collections.Pipeline.Orchestration;
+using Collections.Pipeline.Projections;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Collections.Pipeline.Simulation;
 
 /// <summary>
-/// Runs the production engine and dispatcher (the same <see cref="CaseEngine"/>, <see cref="OutboxDispatcher"/>
-/// and <see cref="CaseMessageHandler"/> classes) over in-memory stores and queues on a virtual clock. Ledgers
-/// apply at their as-of date 00:00 UTC; scripted events, timers and outbox messages are delivered in time
-/// order (at one instant: ledgers, then scripted events, then timers, then notices). E-mails are rendered
-/// but not sent; the result keeps each one for the preview.
+/// Runs the production case orchestration (the same <see cref="CaseOrchestrator"/> and activities) on the
+/// <see cref="VirtualDurableRuntime"/>'s clock over in-memory stores. Ledgers apply at their as-of date
+/// 00:00 UTC; scripted events and timers are delivered in time order (at one instant: ledgers, then scripted
+/// events, then timers). E-mails are rendered but not sent; the result keeps each one for the preview.
 /// </summary>
 public sealed class SimulationRunner
 {
@@ -34,16 +38,17 @@ public sealed class SimulationRunner
         DateTimeOffset to,
         CancellationToken cancellationToken)
     {
-        var clock = new ManualTimeProvider(from);
-        var cases = new InMemoryCaseStore();
-        var accounts = new InMemoryAccountStore();
-        var timers = new InMemoryScheduledQueue("dunning-timers");
-        var outbox = new InMemoryScheduledQueue("notices-outbox");
-        var options = new EngineOptions { DashboardBaseUrl = new Uri("http://localhost:7071/") };
-        var engine = new CaseEngine(cases, accounts, timers, outbox, _policy, clock, options, NullLogger<CaseEngine>.Instance);
+        var store = new InMemoryCaseProjectionStore();
+        var policies = new PolicyCatalog(_policy);
+        var options = new CaseOptions { DashboardBaseUrl = new Uri("http://localhost:7071/") };
         var sender = new SimulatedEmailSender();
-        var dispatcher = new OutboxDispatcher(cases, engine, _renderer, sender, new InMemoryEvidenceStore(), outbox, clock, options, NullLogger<OutboxDispatcher>.Instance);
-        var handler = new CaseMessageHandler(engine, dispatcher, options);
+        var activities = new Dictionary<string, ITaskActivity>(StringComparer.Ordinal)
+        {
+            [CaseTasks.SaveCase] = new SaveCaseActivity(store),
+            [CaseTasks.SendNotice] = new SendNoticeActivity(store, _renderer, sender, policies, options, NullLogger<SendNoticeActivity>.Instance),
+            [CaseTasks.WriteEvidence] = new WriteEvidenceActivity(store, new InMemoryEvidenceStore()),
+        };
+        var runtime = new VirtualDurableRuntime(new CaseOrchestrator(policies), activities, from);
         var warnings = new List<string>();
 
         var pendingLedgers = new Queue<SimulationLedger>(ledgers.OrderBy(l => l.AsOf));
@@ -53,36 +58,31 @@ public sealed class SimulationRunner
             cancellationToken.ThrowIfCancellationRequested();
             var ledgerAt = pendingLedgers.Count > 0 ? (DateTimeOffset?)SnapshotSource.EffectiveAtOf(pendingLedgers.Peek().AsOf) : null;
             var eventAt = pendingEvents.Count > 0 ? (DateTimeOffset?)pendingEvents.Peek().At : null;
-            var next = new[] { ledgerAt, eventAt, timers.NextDue, outbox.NextDue }.Where(t => t is not null).Min();
-            if (next is null || next > to)
+            var external = new[] { ledgerAt, eventAt }.Where(t => t is not null).Min();
+            var timerAt = runtime.NextTimerAt;
+            if (external is { } at && at <= to && (timerAt is null || at <= timerAt))
+            {
+                runtime.AdvanceTo(at);
+                if (ledgerAt <= at)
+                {
+                    ApplyLedger(runtime, store, policies, pendingLedgers.Dequeue());
+                }
+                else
+                {
+                    Raise(runtime, pendingEvents.Dequeue(), warnings);
+                }
+            }
+            else if (!runtime.FireNextTimer(to))
             {
                 break;
             }
-
-            clock.MoveTo(next.Value);
-            var now = clock.GetUtcNow();
-            if (ledgerAt <= now)
-            {
-                await ApplyLedgerAsync(engine, pendingLedgers.Dequeue(), cancellationToken);
-            }
-            else if (eventAt <= now)
-            {
-                await RaiseAsync(engine, accounts, pendingEvents.Dequeue(), warnings, cancellationToken);
-            }
-            else if (timers.TryTakeDue(now, out var timer))
-            {
-                await handler.HandleTimerAsync(timer, 1, cancellationToken);
-            }
-            else if (outbox.TryTakeDue(now, out var notice))
-            {
-                await handler.HandleOutboxAsync(notice, 1, cancellationToken);
-            }
         }
 
+        warnings.AddRange(runtime.Failures.Select(f => $"case {f.InstanceId} failed: {f.Error}"));
         var result = new List<SimulatedCase>();
-        await foreach (var stored in cases.ListAsync(new CaseListFilter(), cancellationToken))
+        foreach (var state in store.All)
         {
-            result.Add(new SimulatedCase(stored.State, await cases.GetTimelineAsync(stored.State.CaseId, cancellationToken)));
+            result.Add(new SimulatedCase(state, await store.GetTimelineAsync(state.CaseId, cancellationToken)));
         }
 
         return new SimulationResult(
@@ -95,33 +95,75 @@ public sealed class SimulationRunner
         };
     }
 
-    private static async Task ApplyLedgerAsync(CaseEngine engine, SimulationLedger ledger, CancellationToken ct)
+    private static void ApplyLedger(VirtualDurableRuntime runtime, InMemoryCaseProjectionStore store, PolicyCatalog policies, SimulationLedger ledger)
     {
-        var source = new SnapshotSource(ledger.AsOf, ledger.FileName, ledger.Sha256);
         foreach (var account in ledger.Accounts)
         {
-            await engine.ApplySnapshotAsync(account, source, ct);
+            ApplySnapshot(runtime, policies, account, ledger);
         }
 
         foreach (var entity in ledger.Accounts.GroupBy(a => a.Key.Entity, StringComparer.Ordinal))
         {
-            await engine.SettleAbsentAccountsAsync(entity.Key, entity.Select(a => a.Key.CustomerId).ToHashSet(StringComparer.Ordinal), source, ct);
+            var present = entity.Select(a => a.Key.CustomerId).ToHashSet(StringComparer.Ordinal);
+            foreach (var state in store.All.Where(s => string.Equals(s.Account.Entity, entity.Key, StringComparison.Ordinal) && !present.Contains(s.Account.CustomerId) && runtime.IsRunning(s.CaseId)))
+            {
+                if (state.Contact is { } contact)
+                {
+                    ApplySnapshot(runtime, policies, new CustomerAccount(state.Account, state.CustomerName, contact, []), ledger);
+                }
+            }
         }
     }
 
-    private static async Task RaiseAsync(CaseEngine engine, InMemoryAccountStore accounts, ScriptedEvent scripted, List<string> warnings, CancellationToken ct)
+    /// <summary>Signals the account's running case, or opens the next episode when something is owed (after a resolving snapshot too).</summary>
+    private static void ApplySnapshot(VirtualDurableRuntime runtime, PolicyCatalog policies, CustomerAccount account, SimulationLedger ledger)
     {
-        var account = await accounts.GetAsync(scripted.Entity, scripted.CustomerId, ct);
-        if (account?.ActiveCaseId is not { } caseId)
+        var snapshot = CaseSignal.From(new SnapshotApplied(ledger.AsOf, account.CustomerName, account.Contact, account.Items, ledger.FileName, ledger.Sha256) { Actor = "ledger" });
+        var (episode, running) = Find(runtime, account.Key);
+        if (running is not null)
         {
-            warnings.Add($"{scripted.At:O} {scripted.Event.GetType().Name} for {scripted.Entity}/{scripted.CustomerId}: no active case");
+            runtime.Raise(running, snapshot);
+            if (runtime.IsRunning(running))
+            {
+                return;
+            }
+        }
+
+        var balance = AccountBalance.Compute(account.Items, ledger.AsOf);
+        if (balance.HasDebt || balance.HasOverdue)
+        {
+            var caseId = CaseIds.For(account.Key, episode + 1);
+            runtime.Start(caseId, new CaseInput(caseId, policies.CurrentVersion) { Entity = account.Key.Entity, CustomerId = account.Key.CustomerId, Opening = snapshot });
+        }
+    }
+
+    /// <summary>The account's last episode so far and its instance when it still runs.</summary>
+    private static (int Episode, string? Running) Find(VirtualDurableRuntime runtime, AccountKey account)
+    {
+        var episode = 0;
+        while (runtime.Exists(CaseIds.For(account, episode + 1)))
+        {
+            episode++;
+        }
+
+        var last = CaseIds.For(account, episode);
+        return (episode, episode > 0 && runtime.IsRunning(last) ? last : null);
+    }
+
+    private static void Raise(VirtualDurableRuntime runtime, ScriptedEvent scripted, List<string> warnings)
+    {
+        var name = scripted.Event.GetType().Name;
+        var (_, running) = Find(runtime, new AccountKey(scripted.Entity, scripted.CustomerId));
+        if (running is null)
+        {
+            warnings.Add($"{scripted.At:O} {name} for {scripted.Entity}/{scripted.CustomerId}: no active case");
             return;
         }
 
-        var result = await engine.RaiseAsync(caseId, scripted.Event, ct);
-        if (!result.Accepted)
+        runtime.Raise(running, CaseSignal.From(scripted.Event));
+        if (runtime.CustomStatusOf(running) is CaseCustomStatus { LastRejection: { } rejection })
         {
-            warnings.Add($"{scripted.At:O} {scripted.Event.GetType().Name} for {scripted.Entity}/{scripted.CustomerId}: {result.Rejection}");
+            warnings.Add($"{scripted.At:O} {name} for {scripted.Entity}/{scripted.CustomerId}: {rejection[(rejection.IndexOf(": ", StringComparison.Ordinal) + 2)..]}");
         }
     }
 }

@@ -29,6 +29,12 @@ public sealed class InfraSettingsTests
         ["Queues__VisibilityTimeout"] = "standalone loop only; in Azure host.json extensions.queues.visibilityTimeout",
         ["Queues__MaxPollingInterval"] = "standalone loop only; in Azure host.json extensions.queues.maxPollingInterval",
 
+        // --- the local Durable runtime: in Azure the Functions host runs the task hub (host.json extensions.durableTask)
+        ["Durable__HubName"] = "local runtime only; in Azure host.json extensions.durableTask.hubName (the same default, CollectionsHub)",
+        ["Durable__WorkerId"] = "local runtime only; the Functions host names its own workers",
+        ["Durable__MaxQueuePollingInterval"] = "local runtime only; in Azure host.json extensions.durableTask.storageProvider",
+        ["Durable__PartitionCount"] = "local runtime only; in Azure host.json extensions.durableTask.storageProvider",
+
         // --- telemetry
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "gRPC unless a collector needs http/protobuf; only read with Telemetry__Exporter=otlp",
 
