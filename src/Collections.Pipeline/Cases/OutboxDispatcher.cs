@@ -160,63 +160,15 @@ public sealed partial class OutboxDispatcher
         throw new NoticeDeliveryException(claimed.CaseId, claimed.Id, error);
     }
 
-    private NoticeRequest BuildRequest(CaseState state, IReadOnlyList<TimelineEntry> timeline, OutboxEntry entry, DateTimeOffset now)
-    {
-        var request = new NoticeRequest(entry.Kind, state.Account, state.CustomerName, state.Contact!, state.Items, state.AsOf, now)
-        {
-            DisputedInvoiceIds = state.DisputedInvoiceIds,
-            CaseId = state.CaseId,
-            CaseLink = new Uri(_options.DashboardBaseUrl, "cases/" + Uri.EscapeDataString(state.CaseId)),
-            Facts = NoticeFacts.Derive(state, timeline, entry.Kind, _engine.Policy),
-        };
-        if (entry.Kind == NoticeKind.PromiseConfirmation && state.Promise is { } promise)
-        {
-            request = request with { Promise = new PromiseDetails(promise.PromisedDate, promise.Amount) };
-        }
+    // The request, the send's details and its timeline row are built exactly as the case orchestration's SendNotice
+    // activity builds them (one place, while both engines exist).
+    private NoticeRequest BuildRequest(CaseState state, IReadOnlyList<TimelineEntry> timeline, OutboxEntry entry, DateTimeOffset now) =>
+        Orchestration.NoticeTimeline.Request(state, timeline, entry, now, _engine.Policy, _options.DashboardBaseUrl);
 
-        if (entry.Kind == NoticeKind.DisputeAcknowledgement && entry.Context is { } ctx)
-        {
-            request = request with
-            {
-                Dispute = new DisputeDetails(ctx["invoiceIds"].Split(';', StringSplitOptions.RemoveEmptyEntries), ctx.GetValueOrDefault("reason") ?? ""),
-            };
-        }
+    private static Dictionary<string, string> Details(RenderedNotice rendered, SendResult result) => Orchestration.NoticeTimeline.Details(rendered, result);
 
-        return request;
-    }
-
-    private static Dictionary<string, string> Details(RenderedNotice rendered, SendResult result)
-    {
-        var data = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["to"] = string.Join(";", rendered.To.Select(a => a.Address)),
-            ["cc"] = string.Join(";", rendered.Cc.Select(a => a.Address)),
-            ["language"] = rendered.Language == Domain.Ledger.NoticeLanguage.ChineseSimplified ? "zh-CN" : "en",
-            ["subject"] = rendered.Subject,
-            ["templateId"] = rendered.TemplateId,
-            ["templateVersion"] = rendered.TemplateVersion,
-            ["contentSha256"] = rendered.ContentSha256,
-        };
-        if (result.ProviderMessageId is { } id)
-        {
-            data["providerMessageId"] = id;
-        }
-
-        if (!result.Succeeded)
-        {
-            data["failure"] = result.Failure.ToString();
-            data["errorCode"] = result.ErrorCode ?? "";
-        }
-
-        return data;
-    }
-
-    private static TimelineEntry Entry(DateTimeOffset now, TimelineType type, OutboxEntry entry, string? reason, IReadOnlyDictionary<string, string>? data)
-    {
-        var details = data is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(data, StringComparer.Ordinal);
-        details["outboxId"] = entry.Id;
-        return new TimelineEntry(now, type, entry.Kind.StageOf(), entry.Kind, reason, "system", details);
-    }
+    private static TimelineEntry Entry(DateTimeOffset now, TimelineType type, OutboxEntry entry, string? reason, IReadOnlyDictionary<string, string>? data) =>
+        Orchestration.NoticeTimeline.Entry(now, type, entry, reason, data);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Sent {Kind} notice for case {CaseId}")]
     private partial void LogSent(string caseId, NoticeKind kind);

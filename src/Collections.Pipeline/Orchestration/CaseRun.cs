@@ -123,6 +123,13 @@ internal sealed class CaseRun
             return;
         }
 
+        if (transition.NoChange is { } unchanged)
+        {
+            // The same action again (CaseNoOps): acknowledged, nothing saved, no notice; the status says why.
+            LastRejection = $"{signal.Type}: {unchanged}";
+            return;
+        }
+
         LastRejection = null;
         await CommitAsync(transition);
     }

@@ -57,11 +57,18 @@ public sealed class LocalDurableRuntimeTests(AzuriteFixture azurite)
         await using var a = await LocalDurableHost.StartAsync(azurite, hub, "worker-a", table, sender);
         await using var b = await LocalDurableHost.StartAsync(azurite, hub, "worker-b", table, sender);
 
-        // Ten days overdue: the catch-up takes the final notice at once, then escalation (with the legal hand-off).
+        // Ten days overdue: the catch-up takes the final notice at once; the ladder's escalation waits for the final
+        // notice's deadline (at least a day), so operators escalate now, through either host: escalation and legal hand-off.
         var inputs = Enumerable.Range(1, Cases).Select(i => ShortLadder.NewCase(a.Policies, $"K-R{i}", daysOverdue: 10)).ToList();
         foreach (var input in inputs)
         {
             await (input.CustomerId!.EndsWith('1') ? b : a).Client.ScheduleNewOrchestrationInstanceAsync(CaseTasks.Orchestrator, input, new StartOrchestrationOptions(input.CaseId));
+        }
+
+        await Until(() => sender.Sent.Count >= Cases && inputs.All(i => Status(a, i.CaseId).Result?.Stage == "FinalNotice"));
+        foreach (var input in inputs)
+        {
+            await Signal(input.CustomerId!.EndsWith('2') ? b : a, input.CaseId, new EscalateNowRequested("no answer") { Actor = "op" });
         }
 
         await Until(() => sender.Sent.Count >= Cases * 3 && inputs.All(i => Status(a, i.CaseId).Result?.Stage == "Escalated"));

@@ -10,14 +10,14 @@ namespace Collections.Functions.Tests.Durable;
 
 /// <summary>
 /// A policy of short offsets for real-time runs: every day a business day, a send window of the whole day, no
-/// minimum gaps, ladder steps on days 1 to 4; and debtors in a zone where it is not the window's last minute.
+/// minimum gaps, a final notice deadline of one day, ladder steps on days 1 to 4; and debtors in a zone where it is not the window's last minute.
 /// </summary>
 internal static class ShortLadder
 {
     public static readonly DunningPolicy Policy = PolicyLoader.Parse("""
         {
           "sendWindow": { "open": "00:00", "close": "23:59" },
-          "timings": { "preDueEnabled": false, "minimumGapDays": 0, "escalationMinDaysAfterFinalNotice": 0 },
+          "timings": { "preDueEnabled": false, "minimumGapDays": 0, "escalationMinDaysAfterFinalNotice": 0, "finalNoticeDeadlineDays": 1 },
           "ladders": {
             "A": { "escalationRequiresApproval": true, "steps": { "Reminder": 1, "Demand": 2, "FinalNotice": 3, "Escalation": 4 } },
             "B": { "steps": { "Reminder": 1, "Demand": 2, "FinalNotice": 3, "Escalation": 4 } },
