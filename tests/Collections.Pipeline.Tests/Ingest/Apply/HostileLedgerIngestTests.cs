@@ -1,0 +1,104 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Collections.Fuzz.Tests;
+using Collections.Pipeline.Ingest;
+using Collections.Pipeline.Ingest.Apply;
+using Collections.Pipeline.LedgerFiles;
+using Collections.Pipeline.Storage;
+using Collections.Pipeline.Tests.Cases;
+using Collections.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Collections.Pipeline.Tests.Cases.EngineTestData;
+
+namespace Collections.Pipeline.Tests.Ingest.Apply;
+
+/// <summary>
+/// The fuzz suite's hostile ledgers (same seed as tests/Collections.Fuzz.Tests) through the whole blob flow on
+/// Azurite (issue 16): each file ends Applied or Rejected with its report, no exception escapes, and a rejected file
+/// changes no account, case, timeline or outbox row (so no notice can follow from it).
+/// </summary>
+[Collection(AzuriteFixture.CollectionName)]
+public sealed class HostileLedgerIngestTests(AzuriteFixture azurite)
+{
+    private const int Seed = 16;
+    private const int Files = 40;
+
+    [Fact]
+    public async Task ProcessAsync_HostileLedgersFromTheFuzzSeed_AppliedOrRejectedWithReports_RejectedChangeNothing()
+    {
+        var h = await EngineHarness.CreateAsync(azurite, Midnight("2026-07-01"));
+        var processor = await CreateProcessorAsync(h);
+        var state = new[] { h.TableService.GetTableClient("Accounts" + h.Suffix), h.TableService.GetTableClient("Cases" + h.Suffix) };
+        var (applied, rejected) = (0, 0);
+
+        foreach (var file in FuzzCorpus.Generate(Seed, Files))
+        {
+            var rowsBefore = await RowsAsync(state);
+            await Container(h, "ledgers").GetBlobClient(file.FileName).UploadAsync(BinaryData.FromBytes(file.Content));
+
+            var record = await processor.ProcessAsync(file.FileName, default);
+
+            var what = $"file {file.Index} ({file.FileName}: {file.Mutations})";
+            Assert.True(record is not null, what + ": no record");
+            Assert.True(record.ReportBlob is { } report && await BlobAt(h, report).ExistsAsync(), what + ": no report");
+            switch (record.Status)
+            {
+                case LedgerFileStatus.Applied:
+                    applied++;
+                    break;
+                case LedgerFileStatus.Rejected:
+                    rejected++;
+                    Assert.True(record.ErrorCount > 0, what + ": rejected without errors");
+                    Assert.True(rowsBefore == await RowsAsync(state), what + ": a rejected file changed accounts or cases");
+                    break;
+                default:
+                    Assert.Fail($"{what}: ended {record.Status} ({record.Message})");
+                    break;
+            }
+        }
+
+        Assert.True(applied > 0 && rejected > 0, $"the corpus must hold both: {applied} applied, {rejected} rejected");
+    }
+
+    private static async Task<int> RowsAsync(IEnumerable<TableClient> tables)
+    {
+        var count = 0;
+        foreach (var table in tables)
+        {
+            await foreach (var _ in table.QueryAsync<TableEntity>(select: ["PartitionKey"]))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static async Task<LedgerIngestProcessor> CreateProcessorAsync(EngineHarness h)
+    {
+        foreach (var c in new[] { "ledgers", "ledgers-processed", "ledgers-rejected" })
+        {
+            await Container(h, c).CreateIfNotExistsAsync();
+        }
+
+        var filesTable = h.TableService.GetTableClient("LedgerFiles" + h.Suffix);
+        var summariesTable = h.TableService.GetTableClient("Snapshots" + h.Suffix);
+        await filesTable.CreateIfNotExistsAsync();
+        await summariesTable.CreateIfNotExistsAsync();
+        return new LedgerIngestProcessor(
+            h.Blobs,
+            new TableLedgerFileStore(filesTable),
+            new TableSnapshotSummaryStore(summariesTable),
+            h.Accounts,
+            h.Engine,
+            new LedgerParser(new IngestOptions()),
+            new LedgerIngestOptions { LedgersContainer = "ledgers" + h.Suffix, ProcessedContainer = "ledgers-processed" + h.Suffix, RejectedContainer = "ledgers-rejected" + h.Suffix },
+            h.Clock,
+            NullLogger<LedgerIngestProcessor>.Instance);
+    }
+
+    private static BlobContainerClient Container(EngineHarness h, string name) => h.Blobs.GetBlobContainerClient(name + h.Suffix);
+
+    private static BlobClient BlobAt(EngineHarness h, string path) =>
+        h.Blobs.GetBlobContainerClient(path[..path.IndexOf('/', StringComparison.Ordinal)]).GetBlobClient(path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+}
