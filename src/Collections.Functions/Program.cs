@@ -11,6 +11,8 @@ if (CliDispatcher.IsCommand(args))
 // `serve` is the default verb: the web host gets the remaining arguments (for example --urls).
 var builder = WebApplication.CreateBuilder(args is [CliCommandLine.ServeVerb, .. var hostArgs] ? hostArgs : args);
 builder.AddCollectionsConfiguration();
+// The Azure SDK logs every storage request at Information (headers included): warnings and errors only.
+builder.Logging.AddFilter("Azure", LogLevel.Warning);
 HostSettings settings;
 try
 {
