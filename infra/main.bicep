@@ -12,7 +12,7 @@
 //    https://<host>/runtime/webhooks/blobs?functionName=Host.Functions.<name>&code=<blobs_extension system key>).
 //  - ACS e-mail: Microsoft.Communication/emailServices, emailServices/domains, communicationServices @2023-04-01.
 // Nothing here has been compiled (no Bicep compiler on the build machines): run `az bicep build -f infra/main.bicep`
-// before the first deployment. tests/Collections.Functions.Tests/Infra holds these files and the app together.
+// before the first deployment. tests/Collections.Host.Tests/Infra holds these files and the app together.
 
 targetScope = 'resourceGroup'
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Publishes the Azure Functions app (.NET isolated worker, src/Collections.FunctionsApp) as the package Flex
+# Publishes the Azure Functions app (.NET isolated worker, src/Collections.Functions) as the package Flex
 # Consumption deploys, and checks its shape:
 #
-#   artifacts/app/                        dotnet publish output: the worker (Collections.FunctionsApp.dll and its
+#   artifacts/app/                        dotnet publish output: the worker (Collections.Functions.dll and its
 #                                         dependencies), host.json, worker.config.json, functions.metadata (the function
 #                                         index the build generated) and .azurefunctions/ with extensions.json's payload
 #                                         (the blob and Durable Task extensions the Functions host loads)
@@ -26,8 +26,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-project=src/Collections.FunctionsApp/Collections.FunctionsApp.csproj
-assembly=Collections.FunctionsApp.dll
+project=src/Collections.Functions/Collections.Functions.csproj
+assembly=Collections.Functions.dll
 out=artifacts/app
 zip_file=artifacts/collections-functions.zip
 

@@ -138,9 +138,9 @@ export Notices__Smtp__Host=127.0.0.1 Notices__Smtp__Port="$smtp_port" Notices__P
 
 # ---- build while the emulators start -------------------------------------------------------------------
 say "building the host..."
-dotnet build src/Collections.Functions/Collections.Functions.csproj -nologo -v quiet -clp:ErrorsOnly \
+dotnet build src/Collections.Host/Collections.Host.csproj -nologo -v quiet -clp:ErrorsOnly \
   || fail "build failed"
-host_exe=src/Collections.Functions/bin/Debug/net10.0/Collections.Functions
+host_exe=src/Collections.Host/bin/Debug/net10.0/Collections.Host
 [ -x "$host_exe" ] || fail "built host not found at $host_exe"
 
 wait_port "$blob_port" Azurite "$azurite_pid" .local/logs/azurite.log

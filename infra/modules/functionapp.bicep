@@ -116,7 +116,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         ] : []
       }
       runtime: {
-        // = FUNCTIONS_WORKER_RUNTIME on other plans. 10.0 = net10.0 (src/Collections.FunctionsApp); check the region
+        // = FUNCTIONS_WORKER_RUNTIME on other plans. 10.0 = net10.0 (src/Collections.Functions); check the region
         // with `az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated`.
         name: 'dotnet-isolated'
         version: '10.0'

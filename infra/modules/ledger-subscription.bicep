@@ -13,7 +13,7 @@ param functionAppName string
 param functionAppHostName string
 param ledgersContainerName string
 
-@description('Name of the blob-triggered function (LedgerIngestFunctions.LedgerIngest in src/Collections.FunctionsApp).')
+@description('Name of the blob-triggered function (LedgerIngestFunctions.LedgerIngest in src/Collections.Functions).')
 param functionName string = 'LedgerIngest'
 
 resource site 'Microsoft.Web/sites@2024-04-01' existing = {

@@ -1,5 +1,5 @@
 // The app's storage account: shared-key access off (every caller authenticates with Entra ID), the containers,
-// queues and tables the app uses (the list mirrors src/Collections.Functions/Hosting/StorageNames.cs; a test keeps
+// queues and tables the app uses (the list mirrors src/Collections.Host/Hosting/StorageNames.cs; a test keeps
 // the two equal), the Flex deployment container, and data-plane roles for the app's identity and an operator.
 
 param location string

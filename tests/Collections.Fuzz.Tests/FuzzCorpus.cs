@@ -8,9 +8,11 @@ namespace Collections.Fuzz.Tests;
 /// </summary>
 internal static class FuzzCorpus
 {
+    // GB18030 and Latin-1 encodings: registered before any file is made, whichever entry point comes first.
+    static FuzzCorpus() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     public static IEnumerable<FuzzLedger> Generate(int seed, int count)
     {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         for (var i = 0; i < count; i++)
         {
             yield return One(seed, i);

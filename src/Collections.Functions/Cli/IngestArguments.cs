@@ -1,4 +1,0 @@
-namespace Collections.Functions.Cli;
-
-/// <summary>The parsed arguments of <c>ingest</c>.</summary>
-internal sealed record IngestArguments(string File, DateOnly? AsOf, string? Encoding, string? ProfilePath, bool DryRun, CliOutputFormat Format);

@@ -1,4 +1,0 @@
-namespace Collections.Functions.Cli;
-
-/// <summary>One error: spreadsheet row (null for the whole file), canonical column, offending value, reason.</summary>
-internal sealed record IngestReportError(int? Row, string? Column, string? Value, string Message);

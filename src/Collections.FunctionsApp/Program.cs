@@ -1,8 +1,0 @@
-using Collections.FunctionsApp.Hosting;
-using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.Hosting;
-
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.AddCollectionsFunctionsApp();
-await builder.Build().RunAsync();

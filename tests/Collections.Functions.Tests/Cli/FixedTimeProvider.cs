@@ -1,7 +1,0 @@
-namespace Collections.Functions.Tests.Cli;
-
-/// <summary>A clock stopped at one instant.</summary>
-internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
-}
