@@ -1,33 +1,18 @@
 using System.Reflection;
+using Shared = Collections.Host.Tests.Infra.RepositoryFiles;
 
 namespace Collections.Functions.Tests;
 
-/// <summary>Files of the repository and of the Functions app's build output (found from the test assembly upwards).</summary>
+/// <summary>
+/// Files of the repository (the local host's tests' <see cref="Shared"/>, linked in) and of the Functions app's build output.
+/// </summary>
 internal static class RepositoryFiles
 {
-    private static readonly Lazy<string> RootPath = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CollectionsFunctions.sln")))
-            {
-                return dir.FullName;
-            }
-        }
+    public static string Root => Shared.Root;
 
-        throw new InvalidOperationException("CollectionsFunctions.sln not found above " + AppContext.BaseDirectory);
-    });
+    public static string PathOf(string relative) => Shared.PathOf(relative);
 
-    public static string Root => RootPath.Value;
-
-    public static string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
-
-    public static string Read(string relative)
-    {
-        var path = PathOf(relative);
-        Assert.True(File.Exists(path), $"{relative} is missing");
-        return File.ReadAllText(path);
-    }
+    public static string Read(string relative) => Shared.Read(relative);
 
     /// <summary>The Functions app's build output for this test run's configuration (the project reference builds it first).</summary>
     public static string AppOutput(string file)

@@ -38,7 +38,7 @@ internal sealed class LocalDurableHost : IAsyncDisposable
             ["Durable:MaxQueuePollingInterval"] = "00:00:01",
         });
         builder.Services.AddLogging();
-        builder.Services.AddSingleton<INoticeRenderer>(NoticeRenderer.Create(Notices()));
+        builder.Services.AddSingleton<INoticeRenderer>(NoticeRenderer.Create(TestNotices.Options()));
         builder.Services.AddSingleton(sender);
         builder.Services.AddSingleton<IEvidenceStore>(new InMemoryEvidenceStore());
         builder.Services.AddCaseOrchestration(builder.Configuration, ShortLadder.Policy, new CaseOptions { ProjectionTable = table });
@@ -47,32 +47,6 @@ internal sealed class LocalDurableHost : IAsyncDisposable
         await host.StartAsync();
         return new LocalDurableHost(host);
     }
-
-    private static NoticeOptions Notices() => new()
-    {
-        Creditors =
-        {
-            ["default"] = new CreditorOptions
-            {
-                ContactEmail = "ar@contoso.example",
-                ContactPhone = "+44 20 5555 0100",
-                English = new CreditorLocaleOptions { CompanyName = "Contoso Trading Ltd", Address = "1 Poultry, London EC2R 8EJ", ContactPerson = "Accounts Receivable" },
-                ChineseSimplified = new CreditorLocaleOptions { CompanyName = "康拓贸易有限公司", Address = "英国伦敦Poultry 1号", ContactPerson = "应收账款部" },
-                BankAccounts =
-                [
-                    new BankAccountOptions
-                    {
-                        Currency = "EUR",
-                        AccountNumber = "GB00 0000 0000 0000",
-                        English = new BankAccountLocaleOptions { BankName = "Example Bank, London", AccountName = "Contoso Trading Ltd" },
-                        ChineseSimplified = new BankAccountLocaleOptions { BankName = "示例银行伦敦分行", AccountName = "Contoso Trading Ltd" },
-                    },
-                ],
-            },
-        },
-        SupervisorEmail = "supervisor@contoso.example",
-        LegalEmail = "legal@contoso.example",
-    };
 
     public async ValueTask DisposeAsync()
     {

@@ -104,31 +104,7 @@ internal sealed class EngineHarness
         return new EngineHarness(clock, new TableCaseStore(casesTable), new TableAccountStore(accountsTable), await Queue("timers"), await Queue("outbox"), evidence, new RecordingEmailSender(), options, blobs, tables, suffix);
     }
 
-    public static NoticeOptions NoticeOptions() => new()
-    {
-        Creditors =
-        {
-            ["default"] = new CreditorOptions
-            {
-                ContactEmail = "ar@contoso.example",
-                ContactPhone = "+44 20 5555 0100",
-                English = new CreditorLocaleOptions { CompanyName = "Contoso Trading Ltd", Address = "1 Poultry, London EC2R 8EJ", ContactPerson = "Accounts Receivable" },
-                ChineseSimplified = new CreditorLocaleOptions { CompanyName = "康拓贸易有限公司", Address = "英国伦敦Poultry 1号", ContactPerson = "应收账款部" },
-                BankAccounts =
-                [
-                    new BankAccountOptions
-                    {
-                        Currency = "EUR",
-                        AccountNumber = "GB00 0000 0000 0000",
-                        English = new BankAccountLocaleOptions { BankName = "Example Bank, London", AccountName = "Contoso Trading Ltd" },
-                        ChineseSimplified = new BankAccountLocaleOptions { BankName = "示例银行伦敦分行", AccountName = "Contoso Trading Ltd" },
-                    },
-                ],
-            },
-        },
-        SupervisorEmail = "supervisor@contoso.example",
-        LegalEmail = "legal@contoso.example",
-    };
+    public static NoticeOptions NoticeOptions() => TestNotices.Options();
 
     /// <summary>Another engine instance over the same storage (a second host racing the first).</summary>
     public CaseEngine NewEngine() =>

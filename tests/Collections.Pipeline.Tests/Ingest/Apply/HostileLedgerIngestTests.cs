@@ -1,13 +1,10 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Collections.Fuzz.Tests;
-using Collections.Pipeline.Ingest;
 using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.LedgerFiles;
-using Collections.Pipeline.Storage;
 using Collections.Pipeline.Tests.Cases;
 using Collections.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using static Collections.Pipeline.Tests.Cases.EngineTestData;
 
 namespace Collections.Pipeline.Tests.Ingest.Apply;
@@ -27,7 +24,7 @@ public sealed class HostileLedgerIngestTests(AzuriteFixture azurite)
     public async Task ProcessAsync_HostileLedgersFromTheFuzzSeed_AppliedOrRejectedWithReports_RejectedChangeNothing()
     {
         var h = await EngineHarness.CreateAsync(azurite, Midnight("2026-07-01"));
-        var processor = await CreateProcessorAsync(h);
+        var (processor, _, _) = await LedgerIngestProcessorTests.SetUpAsync(h);
         var state = new[] { h.TableService.GetTableClient("Accounts" + h.Suffix), h.TableService.GetTableClient("Cases" + h.Suffix) };
         var (applied, rejected) = (0, 0);
 
@@ -74,31 +71,7 @@ public sealed class HostileLedgerIngestTests(AzuriteFixture azurite)
         return count;
     }
 
-    private static async Task<LedgerIngestProcessor> CreateProcessorAsync(EngineHarness h)
-    {
-        foreach (var c in new[] { "ledgers", "ledgers-processed", "ledgers-rejected" })
-        {
-            await Container(h, c).CreateIfNotExistsAsync();
-        }
+    private static BlobContainerClient Container(EngineHarness h, string name) => LedgerIngestProcessorTests.Container(h, name);
 
-        var filesTable = h.TableService.GetTableClient("LedgerFiles" + h.Suffix);
-        var summariesTable = h.TableService.GetTableClient("Snapshots" + h.Suffix);
-        await filesTable.CreateIfNotExistsAsync();
-        await summariesTable.CreateIfNotExistsAsync();
-        return new LedgerIngestProcessor(
-            h.Blobs,
-            new TableLedgerFileStore(filesTable),
-            new TableSnapshotSummaryStore(summariesTable),
-            h.Accounts,
-            h.Engine,
-            new LedgerParser(new IngestOptions()),
-            new LedgerIngestOptions { LedgersContainer = "ledgers" + h.Suffix, ProcessedContainer = "ledgers-processed" + h.Suffix, RejectedContainer = "ledgers-rejected" + h.Suffix },
-            h.Clock,
-            NullLogger<LedgerIngestProcessor>.Instance);
-    }
-
-    private static BlobContainerClient Container(EngineHarness h, string name) => h.Blobs.GetBlobContainerClient(name + h.Suffix);
-
-    private static BlobClient BlobAt(EngineHarness h, string path) =>
-        h.Blobs.GetBlobContainerClient(path[..path.IndexOf('/', StringComparison.Ordinal)]).GetBlobClient(path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..]);
+    private static BlobClient BlobAt(EngineHarness h, string path) => LedgerIngestProcessorTests.BlobAt(h, path);
 }

@@ -196,6 +196,13 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
     private async Task<(EngineHarness H, LedgerIngestProcessor Processor, TableLedgerFileStore Files, TableSnapshotSummaryStore Summaries)> CreateAsync()
     {
         var h = await EngineHarness.CreateAsync(azurite, Midnight("2026-06-12"));
+        var (processor, files, summaries) = await SetUpAsync(h);
+        return (h, processor, files, summaries);
+    }
+
+    /// <summary>The ingest containers and tables under the harness's suffix, and a processor on them.</summary>
+    internal static async Task<(LedgerIngestProcessor Processor, TableLedgerFileStore Files, TableSnapshotSummaryStore Summaries)> SetUpAsync(EngineHarness h)
+    {
         foreach (var c in new[] { "ledgers", "ledgers-processed", "ledgers-rejected" })
         {
             await Container(h, c).CreateIfNotExistsAsync();
@@ -207,7 +214,7 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         await summariesTable.CreateIfNotExistsAsync();
         var files = new TableLedgerFileStore(filesTable);
         var summaries = new TableSnapshotSummaryStore(summariesTable);
-        return (h, await CreateProcessorAsync(h, files, summaries: summaries), files, summaries);
+        return (await CreateProcessorAsync(h, files, summaries: summaries), files, summaries);
     }
 
     private static Task<LedgerIngestProcessor> CreateProcessorAsync(EngineHarness h, ILedgerFileStore files, int parallelism = 4, ISnapshotSummaryStore? summaries = null) =>
@@ -222,10 +229,10 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
             h.Clock,
             NullLogger<LedgerIngestProcessor>.Instance));
 
-    private static BlobContainerClient Container(EngineHarness h, string name) => h.Blobs.GetBlobContainerClient(name + h.Suffix);
+    internal static BlobContainerClient Container(EngineHarness h, string name) => h.Blobs.GetBlobContainerClient(name + h.Suffix);
 
     /// <summary>The blob at a record's <c>container/name</c> report path.</summary>
-    private static BlobClient BlobAt(EngineHarness h, string path) =>
+    internal static BlobClient BlobAt(EngineHarness h, string path) =>
         h.Blobs.GetBlobContainerClient(path[..path.IndexOf('/', StringComparison.Ordinal)]).GetBlobClient(path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..]);
 
     private static Task DropAsync(EngineHarness h, string name, string csv, IReadOnlyDictionary<string, string>? metadata = null) =>
