@@ -45,6 +45,7 @@ var tableNames = [
   'Accounts'
   'LedgerFiles'
   'LedgerSnapshots'
+  'WriteOffs'
 ]
 
 // Data-plane roles of the app's identity, one per storage service the app uses. Blob Data Owner (not Contributor)

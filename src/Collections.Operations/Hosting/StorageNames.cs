@@ -39,6 +39,9 @@ public static class StorageNames
     /// <summary>Per-entity totals of every applied snapshot (for the KPIs).</summary>
     public const string SnapshotsTable = "LedgerSnapshots";
 
+    /// <summary>The write-off register: every item a case wrote off (ingest never duns it again).</summary>
+    public const string WriteOffsTable = "WriteOffs";
+
     /// <summary>Containers.</summary>
     public static readonly string[] Containers = [LedgersContainer, ProcessedContainer, RejectedContainer, EvidenceContainer, HostsContainer];
 
@@ -46,5 +49,5 @@ public static class StorageNames
     public static readonly string[] Queues = [TimerQueue, TimerQueue + "-poison", OutboxQueue, OutboxQueue + "-poison", BlobTriggerPoisonQueue];
 
     /// <summary>Tables.</summary>
-    public static readonly string[] Tables = [CasesTable, AccountsTable, LedgerFilesTable, SnapshotsTable];
+    public static readonly string[] Tables = [CasesTable, AccountsTable, LedgerFilesTable, SnapshotsTable, WriteOffsTable];
 }
