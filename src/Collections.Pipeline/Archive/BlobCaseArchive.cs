@@ -36,6 +36,10 @@ public sealed class BlobCaseArchive : IArchiveReader
     }
 
     /// <inheritdoc />
+    public async Task<ArchiveEntry?> GetEntryAsync(string caseId, CancellationToken cancellationToken) =>
+        await Index.GetAsync(caseId, cancellationToken) is { Committed: true } row ? row.ToEntry() : null;
+
+    /// <inheritdoc />
     public async IAsyncEnumerable<ArchiveEntry> ListAsync(ArchiveQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);

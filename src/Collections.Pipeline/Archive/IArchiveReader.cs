@@ -10,6 +10,9 @@ public interface IArchiveReader
     /// <exception cref="InvalidDataException">The blob's line does not match the hash the index recorded.</exception>
     Task<ArchivedCase?> GetAsync(string caseId, CancellationToken cancellationToken);
 
+    /// <summary>The index entry of an archived case (where its line is), or null when the archive does not hold it.</summary>
+    Task<ArchiveEntry?> GetEntryAsync(string caseId, CancellationToken cancellationToken);
+
     /// <summary>The index entries of archived cases matching a query (no blob is read), in no particular order.</summary>
     IAsyncEnumerable<ArchiveEntry> ListAsync(ArchiveQuery query, CancellationToken cancellationToken);
 
