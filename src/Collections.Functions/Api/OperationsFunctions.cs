@@ -105,4 +105,12 @@ internal sealed class OperationsFunctions(OperationsDispatcher dispatcher)
     [Function(nameof(ExportCreditHolds))]
     public Task<IResult> ExportCreditHolds([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.CreditHoldExport)] HttpRequest request, FunctionContext context) =>
         dispatcher.DispatchAsync(nameof(ExportCreditHolds), request, context);
+
+    [Function(nameof(ListArchivedCases))]
+    public Task<IResult> ListArchivedCases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.ArchivedCases)] HttpRequest request, FunctionContext context) =>
+        dispatcher.DispatchAsync(nameof(ListArchivedCases), request, context);
+
+    [Function(nameof(GetArchivedCase))]
+    public Task<IResult> GetArchivedCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.ArchivedCase)] HttpRequest request, FunctionContext context) =>
+        dispatcher.DispatchAsync(nameof(GetArchivedCase), request, context);
 }

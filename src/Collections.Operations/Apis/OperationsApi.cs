@@ -40,7 +40,7 @@ internal static class OperationsApi
     public static WebApplication MapOperationsApi(this WebApplication app)
     {
         var api = app.MapGroup("/api").RequireAuthorization(ApiRoles.ReadPolicy).ValidateResourceIds();
-        api.MapCasesApi().MapCaseActionsApi().MapLedgerFilesApi().MapKpisApi().MapOverviewApi().MapExportsApi();
+        api.MapCasesApi().MapCaseActionsApi().MapLedgerFilesApi().MapKpisApi().MapOverviewApi().MapExportsApi().MapArchiveApi();
         app.MapOpenApi(OpenApiPath).RequireAuthorization(ApiRoles.ReadPolicy);
         return app;
     }
