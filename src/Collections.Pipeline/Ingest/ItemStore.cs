@@ -86,7 +86,7 @@ internal sealed class ItemStore
             _ => new string(Arena.Get(item.Po)),
         };
         return new LedgerItem(
-            new string(Arena.Get(item.InvoiceId)),
+            new string(InvoiceIdIndex.IdAt(Arena, item.InvoiceId)),
             DateOnly.FromDayNumber(item.InvoiceDay),
             DateOnly.FromDayNumber(item.DueDay),
             _currencies[item.Currency],

@@ -88,6 +88,7 @@ public sealed class LedgerParser
         }
 
         run.Format = LedgerFileFormat.Csv;
+        run.ExpectedRows = content.CanSeek ? (int)Math.Min(16_000_000, (content.Length - start) / 160) : 0;
         var (encoding, encodingName, skip, auto) = LedgerSniffer.ChooseEncoding(prefix.AsSpan(0, n), n < prefix.Length, forced, forcedName);
         if (encoding is null)
         {
@@ -190,7 +191,7 @@ public sealed class LedgerParser
 
         want?.Invoke(header.Wanted);
         var items = run.Request.IncludeAccounts ? new ItemStore(new CharArena()) : null;
-        var validator = new LedgerRowValidator(header, run.Errors, run.Request.Profile, _options, items);
+        var validator = new LedgerRowValidator(header, run.Errors, run.Request.Profile, _options, items, run.ExpectedRows);
         run.Accounts = new AccountAccumulator(run.Errors, items);
         while (rows.TryReadRow(out var row, out cells, out count))
         {
@@ -281,6 +282,9 @@ public sealed class LedgerParser
         public string? Encoding { get; set; }
 
         public int Rows { get; set; }
+
+        /// <summary>Rows a CSV of this size usually has (about 160 bytes a row): sizes the invoice id table up front.</summary>
+        public int ExpectedRows { get; set; }
 
         public bool NoHeader { get; set; }
 

@@ -32,7 +32,7 @@ internal sealed partial class LedgerRowValidator
     {
         if (!_entities.TryGetValue(name, out var state))
         {
-            state = new EntityState(name, _arena);
+            state = new EntityState(name, _entities.Count);
             _entities.Add(name, state);
         }
 

@@ -21,12 +21,14 @@ internal sealed partial class LedgerRowValidator
     private readonly string _defaultEntity;
     private readonly ItemStore? _items;
     private readonly CharArena _arena;
+    // Invoice ids are unique per entity: the first row of each.
+    private readonly InvoiceIdIndex _invoices;
     private readonly TextPool _pool = new();
     // By reference: pooled addresses repeat as the same string, so the check is a pointer hash; others are checked again.
     private readonly HashSet<string> _validEmails = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, string?> _timeZones = new(StringComparer.Ordinal);
 
-    public LedgerRowValidator(LedgerHeader header, LedgerErrorList errors, MappingProfile? profile, IngestOptions options, ItemStore? items)
+    public LedgerRowValidator(LedgerHeader header, LedgerErrorList errors, MappingProfile? profile, IngestOptions options, ItemStore? items, int expectedRows)
     {
         _columns = Array.ConvertAll(Enum.GetValues<LedgerField>(), header.ColumnOf);
         _errors = errors;
@@ -36,7 +38,8 @@ internal sealed partial class LedgerRowValidator
         _items = items;
         _arena = items?.Arena ?? new CharArena();
         _entityLookup = _entityByText.GetAlternateLookup<ReadOnlySpan<char>>();
-        _scratch = new AccountSlot(default, new EntityState(string.Empty, _arena));
+        _scratch = new AccountSlot(default, new EntityState(string.Empty, -1));
+        _invoices = new InvoiceIdIndex(_arena, expectedRows);
     }
 
     /// <summary>The as_of column's value, once seen.</summary>
@@ -58,6 +61,9 @@ internal sealed partial class LedgerRowValidator
         var entityCell = Cell(LedgerField.Entity);
         var customerCell = Cell(LedgerField.CustomerId);
         var slot = FindSlot(entityCell, customerCell);
+        var invoiceCell = Cell(LedgerField.InvoiceId);
+        var invoiceText = invoiceCell.Kind == LedgerCellKind.Text ? invoiceCell.Span.Trim() : invoiceCell.AsText().AsSpan();
+
         var customerId = slot?.Key.CustomerId ?? Identifier(row, LedgerField.CustomerId, customerCell, required: true, pooled: true);
 
         var cell = Cell(LedgerField.CustomerName);
@@ -85,8 +91,6 @@ internal sealed partial class LedgerRowValidator
         var grade = slot is not null && slot.Grade.TryGet(gradeCell, out var g) ? g : Remember(slot is not null, ref (slot ?? _scratch).Grade, gradeCell, mark, Grade(row, gradeCell));
         var entity = slot?.Entity.Name ?? Identifier(row, LedgerField.Entity, entityCell, required: false, pooled: true) ?? _defaultEntity;
 
-        var invoiceCell = Cell(LedgerField.InvoiceId);
-        var invoiceText = invoiceCell.Kind == LedgerCellKind.Text ? invoiceCell.Span.Trim() : invoiceCell.AsText().AsSpan();
         var invoiceValid = InvoiceId(row, invoiceCell, invoiceText);
         var invoiceDate = Date(row, LedgerField.InvoiceDate, Cell(LedgerField.InvoiceDate), required: true);
         var dueDate = Date(row, LedgerField.DueDate, Cell(LedgerField.DueDate), required: true);
@@ -105,9 +109,8 @@ internal sealed partial class LedgerRowValidator
 
         var entityState = slot?.Entity ?? Entity(entity);
         var invoiceAddress = 0;
-        if (invoiceValid && !entityState.Invoices.TryAdd(invoiceText, row, out var firstRow, out invoiceAddress))
+        if (invoiceValid && !_invoices.TryAdd(entityState.Number, invoiceText, row, out var firstRow, out invoiceAddress))
         {
-            // One table per entity; the first row of each id.
             var invoiceId = invoiceText.ToString();
             _errors.Add(LedgerErrorCode.DuplicateInvoice, row, LedgerField.InvoiceId, invoiceId,
                 $"duplicate invoice_id for entity '{entity}': already in row {firstRow.ToString(CultureInfo.InvariantCulture)}");
