@@ -8,86 +8,92 @@ namespace Collections.Pipeline.Ingest;
 /// details. Decision (documented in docs/ledger-format.md): the first non-empty value of a field wins;
 /// an empty cell on a later row repeats it; a different non-empty value is an error, because the file
 /// would otherwise be ambiguous about whom notices go to. Memory is one entry per account, plus the
-/// items when <c>keepItems</c> is set.
+/// items (about 64 bytes each, in an <see cref="ItemStore"/>) when items are kept.
 /// </summary>
 internal sealed class AccountAccumulator
 {
-    private readonly Dictionary<AccountKey, Builder> _accounts = [];
+    private readonly List<AccountBuilder> _accounts = [];
+    private readonly HashSet<string> _entities = new(StringComparer.Ordinal);
     private readonly LedgerErrorList _errors;
-    private readonly bool _keepItems;
+    private readonly ItemStore? _items;
 
-    public AccountAccumulator(LedgerErrorList errors, bool keepItems)
+    public AccountAccumulator(LedgerErrorList errors, ItemStore? items)
     {
         _errors = errors;
-        _keepItems = keepItems;
+        _items = items;
     }
 
     public int Count => _accounts.Count;
 
-    public IEnumerable<string> Entities => _accounts.Keys.Select(k => k.Entity).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> Entities => _entities;
 
-    public void Add(LedgerRecord record)
+    public void Add(in RowValues record)
     {
-        if (!_accounts.TryGetValue(record.Key, out var account))
+        var account = record.Slot.Builder;
+        if (account is null)
         {
-            account = new Builder(record);
-            _accounts.Add(record.Key, account);
+            account = new AccountBuilder(record);
+            record.Slot.Builder = account;
+            _accounts.Add(account);
+            _entities.Add(account.Key.Entity);
         }
         else
         {
-            var c = record.Contact;
-            var first = account.First;
-            Check(record, account, LedgerField.CustomerName, first.CustomerName, record.CustomerName, StringComparison.Ordinal);
-            Check(record, account, LedgerField.ContactEmail, first.Contact.Email, c.Email, StringComparison.OrdinalIgnoreCase);
-            Merge(record, account, LedgerField.CcEmails, ref account.CcEmails, c.CcEmails, CcComparer.Instance, cc => string.Join(";", cc));
-            Merge(record, account, LedgerField.ContactName, ref account.ContactName, c.ContactName, StringComparer.Ordinal, v => v);
-            Merge(record, account, LedgerField.Language, ref account.Language, c.Language, EqualityComparer<NoticeLanguage?>.Default, v => v!.Value.ToCode());
-            Merge(record, account, LedgerField.TimeZone, ref account.TimeZone, c.TimeZone, StringComparer.Ordinal, v => v);
-            Merge(record, account, LedgerField.Country, ref account.Country, c.Country, StringComparer.Ordinal, v => v);
-            Merge(record, account, LedgerField.CreditGrade, ref account.Grade, c.Grade, EqualityComparer<CreditGrade?>.Default, v => v!.Value.ToString());
+            Check(record, account, LedgerField.CustomerName, account.CustomerName, record.CustomerName, StringComparison.Ordinal);
+            Check(record, account, LedgerField.ContactEmail, account.Email, record.Email, StringComparison.OrdinalIgnoreCase);
+            Merge(record, account, LedgerField.CcEmails, ref account.CcEmails, record.CcEmails, CcComparer.Instance, cc => string.Join(";", cc));
+            Merge(record, account, LedgerField.ContactName, ref account.ContactName, record.ContactName, StringComparer.Ordinal, v => v);
+            Merge(record, account, LedgerField.Language, ref account.Language, record.Language, EqualityComparer<NoticeLanguage?>.Default, v => v!.Value.ToCode());
+            Merge(record, account, LedgerField.TimeZone, ref account.TimeZone, record.TimeZone, StringComparer.Ordinal, v => v);
+            Merge(record, account, LedgerField.Country, ref account.Country, record.Country, StringComparer.Ordinal, v => v);
+            Merge(record, account, LedgerField.CreditGrade, ref account.Grade, record.Grade, EqualityComparer<CreditGrade?>.Default, v => v!.Value.ToString());
         }
 
-        if (_keepItems)
+        if (_items is not null)
         {
-            account.Items.Add(record.Item);
+            var index = _items.Add(record.Item, account.LastItem);
+            if (account.FirstItem < 0)
+            {
+                account.FirstItem = index;
+            }
+
+            account.LastItem = index;
+            account.ItemCount++;
         }
     }
 
-    /// <summary>Builds the accounts (ordered by entity, customer id), applying defaults and stamping the digest.</summary>
-    public IReadOnlyList<CustomerAccount> Build(string sha256, MappingProfileDefaults defaults, IngestOptions options)
+    /// <summary>The accounts (ordered by entity, customer id) with defaults applied; each account's items are made when it is read.</summary>
+    public IReadOnlyList<CustomerAccount> Build(string fileName, string sha256, MappingProfileDefaults defaults, IngestOptions options)
     {
         // Options were validated when the parser was built, so these parse.
         var defaultLanguage = NoticeLanguages.TryParse(options.DefaultLanguage, out var l) ? l : NoticeLanguage.English;
         var defaultZone = LedgerValues.TryResolveTimeZone(options.DefaultTimeZone, out var z) ? z : options.DefaultTimeZone;
-        var result = new List<CustomerAccount>(_accounts.Count);
-        foreach (var (key, a) in _accounts.OrderBy(p => p.Key.Entity, StringComparer.Ordinal).ThenBy(p => p.Key.CustomerId, StringComparer.Ordinal))
+        var ordered = _accounts.ToArray();
+        Array.Sort(ordered, static (x, y) =>
         {
-            var contact = new ContactDetails(
-                a.First.Contact.Email,
-                a.CcEmails ?? [],
-                a.ContactName,
-                a.Language ?? defaults.Language ?? defaultLanguage,
-                a.TimeZone ?? defaults.TimeZone ?? defaultZone,
-                a.Country ?? defaults.Country ?? options.DefaultCountry?.ToUpperInvariant(),
-                a.Grade ?? defaults.Grade ?? options.DefaultGrade);
-            IReadOnlyList<LedgerItem> items = a.Items.TrueForAll(i => string.Equals(i.Provenance?.Sha256, sha256, StringComparison.Ordinal))
-                ? a.Items
-                : a.Items.ConvertAll(i => i with { Provenance = i.Provenance! with { Sha256 = sha256 } });
-            result.Add(new CustomerAccount(key, a.First.CustomerName, contact, items));
-        }
-
-        return result;
+            var byEntity = string.CompareOrdinal(x.Key.Entity, y.Key.Entity);
+            return byEntity != 0 ? byEntity : string.CompareOrdinal(x.Key.CustomerId, y.Key.CustomerId);
+        });
+        var contacts = Array.ConvertAll(ordered, a => new ContactDetails(
+            a.Email,
+            a.CcEmails ?? [],
+            a.ContactName,
+            a.Language ?? defaults.Language ?? defaultLanguage,
+            a.TimeZone ?? defaults.TimeZone ?? defaultZone,
+            a.Country ?? defaults.Country ?? options.DefaultCountry?.ToUpperInvariant(),
+            a.Grade ?? defaults.Grade ?? options.DefaultGrade));
+        return new LedgerAccountList(ordered, contacts, _items, fileName, sha256);
     }
 
-    private void Check(LedgerRecord record, Builder account, LedgerField field, string established, string value, StringComparison comparison)
+    private void Check(in RowValues record, AccountBuilder account, LedgerField field, string established, string value, StringComparison comparison)
     {
         if (!string.Equals(established, value, comparison))
         {
-            Inconsistent(record, field, value, account.First.Row);
+            Inconsistent(record, field, value, account.FirstRow);
         }
     }
 
-    private void Merge<T>(LedgerRecord record, Builder account, LedgerField field, ref T? established, T? value, IEqualityComparer<T?> comparer, Func<T, string> show)
+    private void Merge<T>(in RowValues record, AccountBuilder account, LedgerField field, ref T? established, T? value, IEqualityComparer<T?> comparer, Func<T, string> show)
     {
         if (value is null)
         {
@@ -97,55 +103,27 @@ internal sealed class AccountAccumulator
         if (established is null)
         {
             established = value;
-            account.FirstRowOf[field] = record.Row;
+            (account.FirstRowOf ??= [])[field] = record.Row;
         }
         else if (!comparer.Equals(established, value))
         {
-            Inconsistent(record, field, show(value), account.FirstRowOf.GetValueOrDefault(field, account.First.Row));
+            Inconsistent(record, field, show(value), account.FirstRowOf?.GetValueOrDefault(field, account.FirstRow) ?? account.FirstRow);
         }
     }
 
-    private void Inconsistent(LedgerRecord record, LedgerField field, string value, int firstRow) =>
+    private void Inconsistent(in RowValues record, LedgerField field, string value, int firstRow) =>
         _errors.Add(LedgerErrorCode.InconsistentAccount, record.Row, field, value,
-            $"customer '{record.Key.CustomerId}' has a different {field.ToName()} in row {firstRow.ToString(CultureInfo.InvariantCulture)}; one account has one value");
-
-    private sealed class Builder
-    {
-        public Builder(LedgerRecord first)
-        {
-            First = first;
-            CcEmails = first.Contact.CcEmails;
-            ContactName = first.Contact.ContactName;
-            Language = first.Contact.Language;
-            TimeZone = first.Contact.TimeZone;
-            Country = first.Contact.Country;
-            Grade = first.Contact.Grade;
-        }
-
-        public LedgerRecord First { get; }
-
-        public Dictionary<LedgerField, int> FirstRowOf { get; } = [];
-
-        public List<LedgerItem> Items { get; } = [];
-
-#pragma warning disable SA1401, MA0069 // mutable fields passed by ref to Merge
-        public IReadOnlyList<string>? CcEmails;
-        public string? ContactName;
-        public NoticeLanguage? Language;
-        public string? TimeZone;
-        public string? Country;
-        public CreditGrade? Grade;
-#pragma warning restore SA1401, MA0069
-    }
+            $"customer '{record.Slot.Key.CustomerId}' has a different {field.ToName()} in row {firstRow.ToString(CultureInfo.InvariantCulture)}; one account has one value");
 
     private sealed class CcComparer : IEqualityComparer<IReadOnlyList<string>?>
     {
         public static readonly CcComparer Instance = new();
 
-        // Rows usually repeat the list in the same order: compare as given before sorting both.
+        // Rows usually repeat the list in the same order (the same list when the cell repeats): compare as given before sorting both.
         public bool Equals(IReadOnlyList<string>? x, IReadOnlyList<string>? y) =>
             x is not null && y is not null
-            && (x.SequenceEqual(y, StringComparer.OrdinalIgnoreCase)
+            && (ReferenceEquals(x, y)
+                || x.SequenceEqual(y, StringComparer.OrdinalIgnoreCase)
                 || x.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(y.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase));
 
         public int GetHashCode(IReadOnlyList<string>? obj) => obj?.Count ?? 0;

@@ -94,12 +94,54 @@ internal static class AmountValueParser
             n += fraction.Length;
         }
 
+        if (TryCompose(normal[1..n], negative, out amount))
+        {
+            return true;
+        }
+
         if (!decimal.TryParse(normal[..n], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount))
         {
             error = "number out of range";
             return false;
         }
 
+        return true;
+    }
+
+    // Digits with at most one '.', at most 18 of them and not all zeros: the decimal is its digits and
+    // scale, exactly what decimal.TryParse returns (trailing fraction zeros kept), without the general parser.
+    private static bool TryCompose(ReadOnlySpan<char> digits, bool negative, out decimal amount)
+    {
+        amount = 0m;
+        ulong mantissa = 0;
+        var count = 0;
+        var scale = -1;
+        foreach (var c in digits)
+        {
+            if (c == '.')
+            {
+                scale = 0;
+                continue;
+            }
+
+            if (++count > 18)
+            {
+                return false;
+            }
+
+            mantissa = (mantissa * 10) + (uint)(c - '0');
+            if (scale >= 0)
+            {
+                scale++;
+            }
+        }
+
+        if (mantissa == 0)
+        {
+            return false;
+        }
+
+        amount = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
         return true;
     }
 

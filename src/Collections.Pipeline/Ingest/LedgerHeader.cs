@@ -16,6 +16,9 @@ internal sealed class LedgerHeader
     /// <summary>Per file column: whether any field reads it.</summary>
     public bool[] Wanted { get; }
 
+    /// <summary>The file column of a field, or -1 when the file has none.</summary>
+    public int ColumnOf(LedgerField field) => _columnOf[(int)field];
+
     /// <summary>The cell of a field in a row, or an empty cell when the column is absent or short.</summary>
     public LedgerCell Cell(LedgerField field, LedgerCell[] cells, int cellCount)
     {

@@ -47,36 +47,25 @@ public sealed class LedgerParser
             }
         }
 
-        // With a seekable source, hashing first (cheap next to parsing) lets every item carry its final
-        // provenance from the start instead of being copied once the digest is known at the end.
-        string? knownSha = null;
-        if (content.CanSeek && request.IncludeAccounts)
-        {
-            using (var prehash = new HashingReadStream(content))
-            {
-                knownSha = prehash.Complete(cancellationToken);
-            }
-
-            content.Position = start;
-        }
-
-        var result = ParseOnce(content, request, forced, forcedName, knownSha, cancellationToken, out var retryAsGb18030);
+        // Items get their provenance (file, digest, row) when their account is read, so the digest is
+        // computed while parsing: the file is read once.
+        var result = ParseOnce(content, request, forced, forcedName, cancellationToken, out var retryAsGb18030);
         if (retryAsGb18030 && content.CanSeek)
         {
             // Valid UTF-8 at the start but not further on: the file is GB18030 after all. Start again.
             content.Position = start;
-            result = ParseOnce(content, request, CodePages.StrictGb18030(), "gb18030", knownSha, cancellationToken, out _);
+            result = ParseOnce(content, request, CodePages.StrictGb18030(), "gb18030", cancellationToken, out _);
         }
 
         return result;
     }
 
-    private LedgerParseResult ParseOnce(Stream content, LedgerParseRequest request, Encoding? forced, string? forcedName, string? knownSha, CancellationToken ct, out bool retryAsGb18030)
+    private LedgerParseResult ParseOnce(Stream content, LedgerParseRequest request, Encoding? forced, string? forcedName, CancellationToken ct, out bool retryAsGb18030)
     {
         retryAsGb18030 = false;
         var start = content.CanSeek ? content.Position : 0;
-        using var hashing = new HashingReadStream(content, knownSha);
-        var run = new Run(request, new LedgerErrorList(_options.MaxErrors), hashing) { KnownSha = knownSha };
+        using var hashing = new HashingReadStream(content);
+        var run = new Run(request, new LedgerErrorList(_options.MaxErrors), hashing);
         var prefix = new byte[SniffLength];
         var n = hashing.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
         if (n == 0)
@@ -99,6 +88,7 @@ public sealed class LedgerParser
         }
 
         run.Format = LedgerFileFormat.Csv;
+        run.ExpectedRows = content.CanSeek ? (int)Math.Min(16_000_000, (content.Length - start) / 160) : 0;
         var (encoding, encodingName, skip, auto) = LedgerSniffer.ChooseEncoding(prefix.AsSpan(0, n), n < prefix.Length, forced, forcedName);
         if (encoding is null)
         {
@@ -200,8 +190,9 @@ public sealed class LedgerParser
         }
 
         want?.Invoke(header.Wanted);
-        var validator = new LedgerRowValidator(header, run.Errors, run.Request.Profile, _options, run.Request.FileName, run.KnownSha ?? string.Empty);
-        run.Accounts = new AccountAccumulator(run.Errors, run.Request.IncludeAccounts);
+        var items = run.Request.IncludeAccounts ? new ItemStore(new CharArena()) : null;
+        var validator = new LedgerRowValidator(header, run.Errors, run.Request.Profile, _options, items, run.ExpectedRows);
+        run.Accounts = new AccountAccumulator(run.Errors, items);
         while (rows.TryReadRow(out var row, out cells, out count))
         {
             if ((++run.Rows & 0x3FFF) == 0)
@@ -209,7 +200,7 @@ public sealed class LedgerParser
                 ct.ThrowIfCancellationRequested();
             }
 
-            if (validator.Validate(row, cells, count) is { } record)
+            if (validator.Validate(row, cells, count, out var record))
             {
                 run.Accounts.Add(record);
             }
@@ -234,7 +225,7 @@ public sealed class LedgerParser
         var (asOf, source) = ResolveAsOf(run);
         var valid = run.Errors.Count == 0;
         var accounts = valid && run.Accounts is { } acc && run.Request.IncludeAccounts
-            ? acc.Build(sha, run.Request.Profile?.Defaults ?? new MappingProfileDefaults(), _options)
+            ? acc.Build(run.Request.FileName, sha, run.Request.Profile?.Defaults ?? new MappingProfileDefaults(), _options)
             : [];
         return new LedgerParseResult
         {
@@ -292,12 +283,13 @@ public sealed class LedgerParser
 
         public int Rows { get; set; }
 
+        /// <summary>Rows a CSV of this size usually has (about 160 bytes a row): sizes the invoice id table up front.</summary>
+        public int ExpectedRows { get; set; }
+
         public bool NoHeader { get; set; }
 
         public DateOnly? ColumnAsOf { get; set; }
 
         public AccountAccumulator? Accounts { get; set; }
-
-        public string? KnownSha { get; init; }
     }
 }

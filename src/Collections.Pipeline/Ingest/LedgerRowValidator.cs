@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Collections.Domain.Ledger;
 using Collections.Domain.Monetary;
 
@@ -7,32 +8,38 @@ namespace Collections.Pipeline.Ingest;
 /// <summary>
 /// Checks every value of every row against domain.md section 2 and turns valid rows into records.
 /// One instance per file: it also tracks file-wide rules (duplicate invoice ids per entity, a single
-/// as_of value). Every problem of a row is reported, not only the first.
+/// as_of value). Every problem of a row is reported, not only the first. Account-level columns are
+/// validated when an account's value changes, not on every row (<see cref="ColumnMemo{T}"/>), and a
+/// row allocates nothing it does not keep.
 /// </summary>
 internal sealed partial class LedgerRowValidator
 {
-    private readonly LedgerHeader _header;
+    private readonly int[] _columns;
     private readonly LedgerErrorList _errors;
     private readonly ValueFormats _formats;
     private readonly MappingProfileDefaults _defaults;
     private readonly string _defaultEntity;
-    private readonly string _fileName;
-    private readonly string _sha256;
-    private readonly Dictionary<string, Dictionary<string, int>> _invoiceRows = new(StringComparer.Ordinal);
+    private readonly ItemStore? _items;
+    private readonly CharArena _arena;
+    // Invoice ids are unique per entity: the first row of each.
+    private readonly InvoiceIdIndex _invoices;
     private readonly TextPool _pool = new();
     // By reference: pooled addresses repeat as the same string, so the check is a pointer hash; others are checked again.
     private readonly HashSet<string> _validEmails = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, string?> _timeZones = new(StringComparer.Ordinal);
 
-    public LedgerRowValidator(LedgerHeader header, LedgerErrorList errors, MappingProfile? profile, IngestOptions options, string fileName, string sha256)
+    public LedgerRowValidator(LedgerHeader header, LedgerErrorList errors, MappingProfile? profile, IngestOptions options, ItemStore? items, int expectedRows)
     {
-        _sha256 = sha256;
-        _header = header;
+        _columns = Array.ConvertAll(Enum.GetValues<LedgerField>(), header.ColumnOf);
         _errors = errors;
         _formats = profile?.Formats ?? ValueFormats.Canonical;
         _defaults = profile?.Defaults ?? new MappingProfileDefaults();
         _defaultEntity = _defaults.Entity ?? options.DefaultEntity;
-        _fileName = fileName;
+        _items = items;
+        _arena = items?.Arena ?? new CharArena();
+        _entityLookup = _entityByText.GetAlternateLookup<ReadOnlySpan<char>>();
+        _scratch = new AccountSlot(default, new EntityState(string.Empty, -1));
+        _invoices = new InvoiceIdIndex(_arena, expectedRows);
     }
 
     /// <summary>The as_of column's value, once seen.</summary>
@@ -40,30 +47,59 @@ internal sealed partial class LedgerRowValidator
 
     private int AsOfRow { get; set; }
 
-    /// <summary>Validates one row; returns null when it has any error (all of them reported).</summary>
-    public LedgerRecord? Validate(int row, LedgerCell[] cells, int count)
+    /// <summary>Validates one row; false when it has any error (all of them reported).</summary>
+    public bool Validate(int row, LedgerCell[] cells, int count, out RowValues values)
     {
         var before = _errors.Count;
-        LedgerCell Cell(LedgerField f) => _header.Cell(f, cells, count);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        LedgerCell Cell(LedgerField f)
+        {
+            var column = _columns[(int)f];
+            return (uint)column < (uint)count ? cells[column] : default;
+        }
 
-        var customerId = Identifier(row, LedgerField.CustomerId, Cell(LedgerField.CustomerId), required: true, pooled: true);
-        var customerName = RequiredText(row, LedgerField.CustomerName, Cell(LedgerField.CustomerName));
-        var email = Email(row, Cell(LedgerField.ContactEmail));
-        var cc = CcEmails(row, Cell(LedgerField.CcEmails));
-        var contactName = Cell(LedgerField.ContactName) is { IsBlank: false } contactCell ? Pooled(contactCell) : null;
-        var language = Language(row, Cell(LedgerField.Language));
-        var timeZone = TimeZone(row, Cell(LedgerField.TimeZone));
-        var country = Country(row, Cell(LedgerField.Country));
-        var grade = Grade(row, Cell(LedgerField.CreditGrade));
-        var entity = Identifier(row, LedgerField.Entity, Cell(LedgerField.Entity), required: false, pooled: true) ?? _defaultEntity;
-        var invoiceId = Identifier(row, LedgerField.InvoiceId, Cell(LedgerField.InvoiceId), required: true, pooled: false);
+        var entityCell = Cell(LedgerField.Entity);
+        var customerCell = Cell(LedgerField.CustomerId);
+        var slot = FindSlot(entityCell, customerCell);
+        var invoiceCell = Cell(LedgerField.InvoiceId);
+        var invoiceText = invoiceCell.Kind == LedgerCellKind.Text ? invoiceCell.Span.Trim() : invoiceCell.AsText().AsSpan();
+
+        var customerId = slot?.Key.CustomerId ?? Identifier(row, LedgerField.CustomerId, customerCell, required: true, pooled: true);
+
+        var cell = Cell(LedgerField.CustomerName);
+        var mark = _errors.Count;
+        var customerName = slot is not null && slot.Name.TryGet(cell, out var name) ? name : Remember(slot is not null, ref (slot ?? _scratch).Name, cell, mark, RequiredText(row, LedgerField.CustomerName, cell));
+        var emailCell = Cell(LedgerField.ContactEmail);
+        mark = _errors.Count;
+        var email = slot is not null && slot.Email.TryGet(emailCell, out var e) ? e : Remember(slot is not null, ref (slot ?? _scratch).Email, emailCell, mark, Email(row, emailCell));
+        var ccCell = Cell(LedgerField.CcEmails);
+        mark = _errors.Count;
+        var cc = slot is not null && slot.CcEmails.TryGet(ccCell, out var c) ? c : Remember(slot is not null, ref (slot ?? _scratch).CcEmails, ccCell, mark, CcEmails(row, ccCell));
+        var contactCell = Cell(LedgerField.ContactName);
+        var contactName = slot is not null && slot.ContactName.TryGet(contactCell, out var cn) ? cn : Remember(slot is not null, ref (slot ?? _scratch).ContactName, contactCell, _errors.Count, contactCell.IsBlank ? null : Pooled(contactCell));
+        var languageCell = Cell(LedgerField.Language);
+        mark = _errors.Count;
+        var language = slot is not null && slot.Language.TryGet(languageCell, out var lang) ? lang : Remember(slot is not null, ref (slot ?? _scratch).Language, languageCell, mark, Language(row, languageCell));
+        var zoneCell = Cell(LedgerField.TimeZone);
+        mark = _errors.Count;
+        var timeZone = slot is not null && slot.TimeZone.TryGet(zoneCell, out var tz) ? tz : Remember(slot is not null, ref (slot ?? _scratch).TimeZone, zoneCell, mark, TimeZone(row, zoneCell));
+        var countryCell = Cell(LedgerField.Country);
+        mark = _errors.Count;
+        var country = slot is not null && slot.Country.TryGet(countryCell, out var co) ? co : Remember(slot is not null, ref (slot ?? _scratch).Country, countryCell, mark, Country(row, countryCell));
+        var gradeCell = Cell(LedgerField.CreditGrade);
+        mark = _errors.Count;
+        var grade = slot is not null && slot.Grade.TryGet(gradeCell, out var g) ? g : Remember(slot is not null, ref (slot ?? _scratch).Grade, gradeCell, mark, Grade(row, gradeCell));
+        var entity = slot?.Entity.Name ?? Identifier(row, LedgerField.Entity, entityCell, required: false, pooled: true) ?? _defaultEntity;
+
+        var invoiceValid = InvoiceId(row, invoiceCell, invoiceText);
         var invoiceDate = Date(row, LedgerField.InvoiceDate, Cell(LedgerField.InvoiceDate), required: true);
         var dueDate = Date(row, LedgerField.DueDate, Cell(LedgerField.DueDate), required: true);
-        var currency = CurrencyOf(row, Cell(LedgerField.Currency));
+        var currencyCell = Cell(LedgerField.Currency);
+        mark = _errors.Count;
+        var currency = slot is not null && slot.Currency.TryGet(currencyCell, out var cur) ? cur : Remember(slot is not null, ref (slot ?? _scratch).Currency, currencyCell, mark, CurrencyOf(row, currencyCell));
         var amount = Amount(row, LedgerField.Amount, Cell(LedgerField.Amount));
         var open = Amount(row, LedgerField.OpenAmount, Cell(LedgerField.OpenAmount));
         var disputed = Flag(row, Cell(LedgerField.Disputed));
-        var po = Cell(LedgerField.PoNumber) is { IsBlank: false } poCell ? Pooled(poCell) : null;
         CheckAsOf(row, Cell(LedgerField.AsOf));
 
         if (amount is { } a && open is { } o)
@@ -71,31 +107,28 @@ internal sealed partial class LedgerRowValidator
             CheckSigns(row, a, o);
         }
 
-        if (invoiceId is not null)
+        var entityState = slot?.Entity ?? Entity(entity);
+        var invoiceAddress = 0;
+        if (invoiceValid && !_invoices.TryAdd(entityState.Number, invoiceText, row, out var firstRow, out invoiceAddress))
         {
-            // One table per entity keyed by the invoice id string the item keeps anyway.
-            if (!_invoiceRows.TryGetValue(entity, out var rows))
-            {
-                rows = new Dictionary<string, int>(StringComparer.Ordinal);
-                _invoiceRows.Add(entity, rows);
-            }
-
-            if (!rows.TryAdd(invoiceId, row))
-            {
-                _errors.Add(LedgerErrorCode.DuplicateInvoice, row, LedgerField.InvoiceId, invoiceId,
-                    $"duplicate invoice_id for entity '{entity}': already in row {rows[invoiceId].ToString(CultureInfo.InvariantCulture)}");
-            }
+            var invoiceId = invoiceText.ToString();
+            _errors.Add(LedgerErrorCode.DuplicateInvoice, row, LedgerField.InvoiceId, invoiceId,
+                $"duplicate invoice_id for entity '{entity}': already in row {firstRow.ToString(CultureInfo.InvariantCulture)}");
         }
 
         if (_errors.Count != before)
         {
-            return null;
+            values = default;
+            return false;
         }
 
-        // When the digest is not known yet (forward-only input), AccountAccumulator stamps it at the end.
-        var item = new LedgerItem(invoiceId!, invoiceDate!.Value, dueDate!.Value, currency!.Value, amount!.Value, open!.Value, disputed, po, new ItemProvenance(_fileName, _sha256, row));
-        var contact = new RowContact(email!, cc, contactName, language, timeZone, country, grade);
-        return new LedgerRecord(row, new AccountKey(entity, customerId!), customerName!, contact, item);
+        slot ??= Account(entityCell, entityState, customerId!);
+        var poCell = Cell(LedgerField.PoNumber);
+        var po = _items is null || poCell.IsBlank ? -1 : _items.AddText(poCell.Kind == LedgerCellKind.Text ? poCell.Span.Trim() : poCell.AsText());
+        var item = new CompactItem(amount!.Value, open!.Value, invoiceAddress, po, invoiceDate!.Value.DayNumber, dueDate!.Value.DayNumber, row,
+            _items?.CurrencyIndex(currency!.Value) ?? 0, disputed);
+        values = new RowValues(row, slot, customerName!, email!, cc, contactName, language, timeZone, country, grade, item);
+        return true;
     }
 
     // Account-level values repeat on every row of the account: one string each (see TextPool).
@@ -131,5 +164,24 @@ internal sealed partial class LedgerRowValidator
         }
 
         return text;
+    }
+
+    // The invoice id is checked from the row's characters; a string is made only for an error.
+    private bool InvoiceId(int row, LedgerCell cell, ReadOnlySpan<char> text)
+    {
+        if (cell.IsBlank)
+        {
+            RequiredText(row, LedgerField.InvoiceId, cell);
+            return false;
+        }
+
+        if (!LedgerValues.IsKeySafe(text))
+        {
+            Error(LedgerErrorCode.InvalidIdentifier, row, LedgerField.InvoiceId, cell,
+                $"{LedgerField.InvoiceId.ToName()} must be at most {LedgerValues.MaxIdentifierLength} characters without / \\ # ? or control characters");
+            return false;
+        }
+
+        return true;
     }
 }

@@ -30,7 +30,10 @@ internal static class LedgerValues
     /// Identifiers end up in storage keys and in <c>entity/customer</c> paths: no <c>/ \ # ?</c>,
     /// no control characters, at most <see cref="MaxIdentifierLength"/> characters.
     /// </summary>
-    public static bool IsKeySafe(string value)
+    public static bool IsKeySafe(string value) => IsKeySafe(value.AsSpan());
+
+    /// <inheritdoc cref="IsKeySafe(string)"/>
+    public static bool IsKeySafe(ReadOnlySpan<char> value)
     {
         if (value.Length is 0 or > MaxIdentifierLength)
         {

@@ -1,0 +1,70 @@
+namespace Collections.Pipeline.Ingest;
+
+/// <summary>
+/// Finding a row's account before validating it: by the characters of its entity and customer id cells,
+/// so the account-level columns of a known account are compared with what they last validated to.
+/// </summary>
+internal sealed partial class LedgerRowValidator
+{
+    // Aliases beyond this many distinct entity spellings take the ordinary path (still correct, only slower).
+    private const int MaxEntityAliases = 10_000;
+
+    private readonly Dictionary<string, EntityState> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityState> _entityByText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EntityState>.AlternateLookup<ReadOnlySpan<char>> _entityLookup;
+    // Receives what is remembered for a row whose account is not known yet; never read.
+    private readonly AccountSlot _scratch;
+
+    // The account of a row whose entity and customer id are text already seen valid in a valid row; null otherwise.
+    private AccountSlot? FindSlot(in LedgerCell entity, in LedgerCell customer)
+    {
+        if (entity.Kind is not (LedgerCellKind.Text or LedgerCellKind.Empty) || customer.Kind != LedgerCellKind.Text
+            || !_entityLookup.TryGetValue(entity.Span.Trim(), out var state))
+        {
+            return null;
+        }
+
+        return state.TryGetAccount(customer.Span.Trim(), out var slot) ? slot : null;
+    }
+
+    // The entity's state (its invoice ids, its accounts), made on first use.
+    private EntityState Entity(string name)
+    {
+        if (!_entities.TryGetValue(name, out var state))
+        {
+            state = new EntityState(name, _entities.Count);
+            _entities.Add(name, state);
+        }
+
+        return state;
+    }
+
+    // The account of a valid row not found by its cells' text; remembers the entity cell's text for the next rows.
+    private AccountSlot Account(in LedgerCell entityCell, EntityState entity, string customerId)
+    {
+        if (entityCell.Kind is LedgerCellKind.Text or LedgerCellKind.Empty && _entityByText.Count < MaxEntityAliases
+            && !_entityLookup.ContainsKey(entityCell.Span.Trim()))
+        {
+            _entityByText.Add(_pool.Get(entityCell.Span.Trim()), entity);
+        }
+
+        if (!entity.TryGetAccount(customerId, out var slot))
+        {
+            slot = new AccountSlot(new(entity.Name, customerId), entity);
+            entity.AddAccount(slot);
+        }
+
+        return slot!;
+    }
+
+    // Remembers a column's value when it validated without an error and the row's account is known.
+    private T Remember<T>(bool known, ref ColumnMemo<T> memo, in LedgerCell cell, int errorsBefore, T value)
+    {
+        if (known && _errors.Count == errorsBefore && cell.Kind is LedgerCellKind.Text or LedgerCellKind.Empty)
+        {
+            memo.Set(_pool.Get(cell.Span.Trim()), value);
+        }
+
+        return value;
+    }
+}
