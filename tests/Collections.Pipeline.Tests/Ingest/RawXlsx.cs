@@ -93,7 +93,10 @@ internal static class RawXlsx
 
     private static void Add(ZipArchive zip, string name, string content, CompressionLevel level)
     {
-        using var writer = new StreamWriter(zip.CreateEntry(name, level).Open(), new UTF8Encoding(false));
+        var entry = zip.CreateEntry(name, level);
+        // A fixed timestamp: the same parts make the same bytes (the fuzz corpus is reproducible from its seed).
+        entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
         writer.Write(content);
     }
 }
