@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Collections.Pipeline.Cases;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Hosting;
 

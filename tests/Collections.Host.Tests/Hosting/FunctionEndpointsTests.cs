@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Collections.Host.Hosting;
 using Collections.Pipeline.Cases;
 using Collections.TestSupport;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Hosting;
 
