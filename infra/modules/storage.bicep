@@ -29,19 +29,15 @@ var containerNames = [
   'azure-webjobs-hosts'
 ]
 
-// StorageNames.Queues: the two trigger queues, their -poison queues (the host moves a message there after
-// maxDequeueCount deliveries) and the blob trigger's poison queue.
+// StorageNames.Queues: the blob trigger's poison queue. The Durable task hub (CollectionsHub) creates its own
+// control and work-item queues, tables and lease containers at start-up.
 var queueNames = [
-  'dunning-timers'
-  'dunning-timers-poison'
-  'notices-outbox'
-  'notices-outbox-poison'
   'webjobs-blobtrigger-poison'
 ]
 
 // StorageNames.Tables.
 var tableNames = [
-  'Cases'
+  'CaseProjections'
   'Accounts'
   'LedgerFiles'
   'LedgerSnapshots'

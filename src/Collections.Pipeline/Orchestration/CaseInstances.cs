@@ -39,13 +39,12 @@ public sealed class CaseInstances
     public async Task<CaseCommandResult> RaiseAsync(string caseId, CaseEvent evt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(evt);
-        var (state, instance, refusal) = await LoadAsync(caseId, cancellationToken);
-        if (refusal is not null)
+        if (await _projections.GetAsync(caseId, cancellationToken) is not { } state)
         {
-            return refusal;
+            return NotFound(caseId);
         }
 
-        var transition = CaseMachine.Apply(state!, evt, _time.GetUtcNow(), _policies.Current);
+        var transition = CaseMachine.Apply(state, evt, _time.GetUtcNow(), _policies.Current);
         if (!transition.Accepted)
         {
             return new CaseCommandResult(state, transition.Rejection);
@@ -56,7 +55,12 @@ public sealed class CaseInstances
             return new CaseCommandResult(state, null) { NoChange = transition.NoChange };
         }
 
-        if (instance!.IsCompleted)
+        if (await _client.GetInstanceAsync(caseId, cancellationToken) is not { } instance)
+        {
+            return NotFound(caseId);
+        }
+
+        if (instance.IsCompleted)
         {
             // The framework drops events raised on a completed instance: say so instead of losing the action.
             return new CaseCommandResult(state, $"the case's orchestration is {instance.RuntimeStatus}; it takes no more actions");
@@ -163,12 +167,9 @@ public sealed class CaseInstances
     {
         var state = await _projections.GetAsync(caseId, cancellationToken);
         var instance = state is null ? null : await _client.GetInstanceAsync(caseId, cancellationToken);
-        if (state is null || instance is null)
-        {
-            // No projection yet (an instance that has not saved its opening) or no instance (purged): nothing to act on.
-            return (state, instance, new CaseCommandResult(null, $"case {caseId} not found", NotFound: true));
-        }
-
-        return (state, instance, null);
+        return state is null || instance is null ? (state, instance, NotFound(caseId)) : (state, instance, null);
     }
+
+    /// <summary>No projection yet (an instance that has not saved its opening) or no instance (purged): nothing to act on.</summary>
+    private static CaseCommandResult NotFound(string caseId) => new(null, $"case {caseId} not found", NotFound: true);
 }
