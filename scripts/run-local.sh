@@ -2,7 +2,7 @@
 # One command on a fresh machine: runs Collections locally, standalone, against Azurite and MailDev.
 #
 #   bash scripts/run-local.sh          # the host on http://localhost:7071 with persistent local data
-#   bash scripts/run-local.sh --demo   # a fresh demo: a day per minute, the sample ledger dropped in
+#   bash scripts/run-local.sh --demo   # a fresh demo: the sample ledger dropped in, its notices sent at once
 #
 # It installs the pinned npm tools when needed (npm ci), starts Azurite (data in .local/azurite) and
 # MailDev (SMTP 1025, inbox http://localhost:1080), creates local.settings.json from the sample on the
@@ -151,12 +151,10 @@ wait_port "$smtp_port" MailDev "$maildev_pid" .local/logs/maildev.log
 port_busy 7071 && fail "port 7071 is in use (another host running?); stop it first"
 ledger=samples/demo-ledger.csv
 if [ "$demo" = true ]; then
-  as_of=$(node -e '
-    const [header, row] = require("fs").readFileSync(process.argv[1], "utf8").split(/\r?\n/);
-    const i = header.split(",").indexOf("as_of"); const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g);
-    console.log(cells[i].replace(/,$/, ""));' "$ledger")
-  export Clock__Speed=1440 Clock__Start="${as_of}T00:00:00Z" Queues__MaxPollingInterval=00:00:00.5
-  say "demo clock: a day per minute from $Clock__Start (the sample ledger's as-of date)"
+  # Cases are Durable orchestrations on the wall clock (no accelerated clock): the sample ledger's accounts are weeks
+  # overdue, so each case opens with its catch-up step at once; the demo policy's all-day window sends it whatever the hour.
+  export Collections__PolicyFile="$root/samples/demo-policy.json"
+  say "demo policy: samples/demo-policy.json (default ladders, all-day send window)"
 fi
 unset FUNCTIONS_CUSTOMHANDLER_PORT # standalone mode, whatever the shell has
 say "starting the host (log: .local/logs/host.log)"
@@ -173,7 +171,7 @@ curl -fsS -o /dev/null http://localhost:7071/api/health || fail "the host did no
 reader_key=$(setting Api__ReaderKeys); reader_key=${reader_key%%,*}
 cat <<EOF
 
-  Collections is running (standalone)$([ "$demo" = true ] && echo ", demo clock: 1 day per minute")
+  Collections is running (standalone)$([ "$demo" = true ] && echo ", demo policy")
     Dashboard   http://localhost:7071/
     API         http://localhost:7071/api/cases       (header x-functions-key: <a key from local.settings.json>)
     OpenAPI     http://localhost:7071/api/openapi.json
@@ -188,7 +186,7 @@ EOF
 if [ "$demo" = true ]; then
   say "uploading $ledger into the 'ledgers' container (CLI verb: upload)..."
   if "$host_exe" upload "$root/$ledger"; then
-    say "uploaded: watch the dashboard and the inbox; a demo minute is a dunning day."
+    say "uploaded: watch the dashboard and the inbox; each case is an orchestration in the CollectionsHub task hub."
   else
     status=$?
     say "upload failed (exit $status; the CLI's message is above). The host keeps running;"

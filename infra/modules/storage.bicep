@@ -38,19 +38,15 @@ var containerNames = [
 // StorageNames.ArchiveContainer: gets the time-based immutability policy below.
 var archiveContainerName = 'archive'
 
-// StorageNames.Queues: the two trigger queues, their -poison queues (the host moves a message there after
-// maxDequeueCount deliveries) and the blob trigger's poison queue.
+// StorageNames.Queues: the blob trigger's poison queue. The Durable task hub (CollectionsHub) creates its own
+// control and work-item queues, tables and lease containers at start-up.
 var queueNames = [
-  'dunning-timers'
-  'dunning-timers-poison'
-  'notices-outbox'
-  'notices-outbox-poison'
   'webjobs-blobtrigger-poison'
 ]
 
 // StorageNames.Tables.
 var tableNames = [
-  'Cases'
+  'CaseProjections'
   'Accounts'
   'LedgerFiles'
   'LedgerSnapshots'

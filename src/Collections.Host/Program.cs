@@ -19,7 +19,7 @@ try
 {
     settings = builder.AddCollections();
     builder.Services.AddOperationsApi();
-    builder.Services.AddLocalTriggers(settings);
+    builder.Services.AddLocalTriggers(builder.Configuration, settings);
 }
 catch (InvalidSettingsException ex)
 {

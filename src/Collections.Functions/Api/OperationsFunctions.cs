@@ -26,6 +26,10 @@ internal sealed class OperationsFunctions(OperationsDispatcher dispatcher)
     public Task<IResult> GetCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.Case)] HttpRequest request, FunctionContext context) =>
         dispatcher.DispatchAsync(nameof(GetCase), request, context);
 
+    [Function(nameof(GetCaseOrchestration))]
+    public Task<IResult> GetCaseOrchestration([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.CaseOrchestration)] HttpRequest request, FunctionContext context) =>
+        dispatcher.DispatchAsync(nameof(GetCaseOrchestration), request, context);
+
     [Function(nameof(GetEvidence))]
     public Task<IResult> GetEvidence([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.Evidence)] HttpRequest request, FunctionContext context) =>
         dispatcher.DispatchAsync(nameof(GetEvidence), request, context);

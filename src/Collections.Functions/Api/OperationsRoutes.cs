@@ -18,6 +18,7 @@ internal static class OperationsRoutes
     public const string Cases = "api/cases";
     public const string Case = "api/cases/{instanceId}";
     public const string Evidence = "api/cases/{instanceId}/evidence";
+    public const string CaseOrchestration = "api/cases/{instanceId}/orchestration";
     public const string RaiseEvent = "api/cases/{instanceId}/raiseEvent/";
     public const string Promise = RaiseEvent + "promise";
     public const string Dispute = RaiseEvent + "dispute";
@@ -51,6 +52,7 @@ internal static class OperationsRoutes
         new("GetOpenApiDocument", "GET", OpenApi, Read),
         new("ListCases", "GET", Cases, Read),
         new("GetCase", "GET", Case, Read),
+        new("GetCaseOrchestration", "GET", CaseOrchestration, Read),
         new("GetEvidence", "GET", Evidence, Read),
         new("RaisePromise", "POST", Promise, Act),
         new("RaiseDispute", "POST", Dispute, Act),

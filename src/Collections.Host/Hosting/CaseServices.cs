@@ -1,27 +1,36 @@
 using Collections.Domain.Policy;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using Collections.Operations.Hosting;
 using Collections.Pipeline.Orchestration;
 using Collections.Pipeline.Projections;
-using Collections.Operations.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Collections.Host.Hosting;
 
 /// <summary>
-/// Composes the cases: the policy catalog, the projection table (Azure.Data.Tables) and the local Durable runtime
-/// running the case orchestrator and activities. The notice renderer, e-mail sender and evidence store come from
-/// the caller's registrations.
+/// Composes the cases of the local host: the local Durable runtime running the case orchestrator and activities,
+/// with the SDK's <c>DurableTaskClient</c> as a singleton. The policy catalog, case options and projection store
+/// come from the shared composition (<c>AddCollections</c>); the notice renderer, e-mail sender and evidence store too.
 /// </summary>
 internal static class CaseServices
 {
-    public static IServiceCollection AddCaseOrchestration(this IServiceCollection services, IConfiguration config, DunningPolicy policy, CaseOptions options)
+    /// <summary>Adds the local Durable runtime for the policy catalog registered by <c>AddCollections</c>.</summary>
+    public static IServiceCollection AddLocalDurableRuntime(this IServiceCollection services, IConfiguration config)
     {
-        var policies = new PolicyCatalog(policy);
-        services.AddSingleton(policies);
-        services.AddSingleton(options);
-        var connection = config[HostSettings.StorageConnectionName];
-        services.AddSingleton<ICaseProjectionStore>(_ => new TableCaseProjectionStore(new Azure.Data.Tables.TableClient(connection, options.ProjectionTable)));
-        services.TryAddSingleton<Collections.Pipeline.WriteOffs.IWriteOffRegister>(_ => new Collections.Pipeline.Storage.TableWriteOffRegister(new Azure.Data.Tables.TableClient(connection, options.WriteOffTable)));
+        // The SDK builds orchestrators without dependency injection: the registered catalog instance goes in here.
+        var policies = services.LastOrDefault(d => d.ServiceType == typeof(PolicyCatalog))?.ImplementationInstance as PolicyCatalog
+            ?? throw new InvalidOperationException("AddCollections registers the policy catalog before the local Durable runtime.");
         LocalDurableRuntime.AddTo(services, config, r => r.AddCaseTasks(policies));
         return services;
+    }
+
+    /// <summary>The cases alone (tests): policy catalog, options, the projection table on the storage connection, and the runtime.</summary>
+    public static IServiceCollection AddCaseOrchestration(this IServiceCollection services, IConfiguration config, DunningPolicy policy, CaseOptions options)
+    {
+        services.TryAddSingleton(new PolicyCatalog(policy));
+        services.TryAddSingleton(options);
+        var connection = config[HostSettings.StorageConnectionName];
+        services.TryAddSingleton<ICaseProjectionStore>(_ => new TableCaseProjectionStore(new Azure.Data.Tables.TableClient(connection, options.ProjectionTable)));
+        services.TryAddSingleton<Collections.Pipeline.WriteOffs.IWriteOffRegister>(_ => new Collections.Pipeline.Storage.TableWriteOffRegister(new Azure.Data.Tables.TableClient(connection, options.WriteOffTable)));
+        return services.AddLocalDurableRuntime(config);
     }
 }

@@ -13,9 +13,6 @@ namespace Collections.Host.Hosting;
 /// </summary>
 internal static class FunctionInvocations
 {
-    public const string DunningTimer = "DunningTimer";
-    public const string NoticeOutbox = "NoticeOutbox";
-    public const string Sweeper = "Sweeper";
     public const string LedgerIngest = "LedgerIngest";
 
     public static void MapFunctionInvocations(this WebApplication app)
@@ -25,10 +22,6 @@ internal static class FunctionInvocations
             return;
         }
 
-        Map(app, DunningTimer, async (sp, req, ct) =>
-            await sp.GetRequiredService<CaseMessageHandler>().HandleTimerAsync(Required(req.DataText()), req.MetadataNumber("DequeueCount", 1), ct));
-        Map(app, NoticeOutbox, async (sp, req, ct) =>
-            await sp.GetRequiredService<CaseMessageHandler>().HandleOutboxAsync(Required(req.DataText()), req.MetadataNumber("DequeueCount", 1), ct));
         // The blob arrives base64-encoded in Data, but the processor reads it from storage itself (streaming, leased),
         // so only the path token matters; whole files never travel through the invocation.
         Map(app, LedgerIngest, async (sp, req, ct) =>
@@ -36,11 +29,6 @@ internal static class FunctionInvocations
             var name = req.Metadata("name") ?? throw new FormatException("the invocation carries no blob name in Metadata.name");
             var record = await sp.GetRequiredService<Collections.Pipeline.Ingest.Apply.LedgerIngestProcessor>().ProcessAsync(name, ct);
             return record is null ? $"{name}: already processed or leased elsewhere" : $"{name}: {record.Status}";
-        });
-        Map(app, Sweeper, async (sp, _, ct) =>
-        {
-            var result = await sp.GetRequiredService<CaseEngine>().SweepAsync(ct);
-            return $"re-armed {result.TimersRearmed} timers, re-queued {result.NoticesRequeued} notices";
         });
     }
 
@@ -86,5 +74,4 @@ internal static class FunctionInvocations
 
     private static object Response(IReadOnlyList<string> logs) => new { Outputs = new Dictionary<string, object>(StringComparer.Ordinal), Logs = logs, ReturnValue = (object?)null };
 
-    private static string Required(string? text) => text ?? throw new FormatException("the invocation carries no message in Data");
 }

@@ -118,7 +118,15 @@ internal sealed class LocalDurableRuntime : IHostedService, IAsyncDisposable
         if (_sidecar is { } app)
         {
             await app.StopAsync(cancellationToken);
-            await _service.StopAsync(isForced: false);
+            try
+            {
+                await _service.StopAsync(isForced: false);
+            }
+            catch (NullReferenceException)
+            {
+                // The framework's StopAsync dereferences what its StartAsync creates; the sidecar starts the service only
+                // once a worker connects, so a host stopped before that has nothing to stop.
+            }
         }
     }
 

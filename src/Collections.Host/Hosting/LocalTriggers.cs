@@ -1,26 +1,22 @@
-using Azure.Storage.Queues;
 using Collections.Operations.Hosting;
-using Collections.Pipeline.Cases;
 
 namespace Collections.Host.Hosting;
 
-/// <summary>The local host's triggers: in-process loops standing where the Functions app has trigger functions.</summary>
+/// <summary>
+/// The local host's triggers: the local Durable runtime (where the Functions host runs the orchestration and activity
+/// triggers) and the watcher of the ledgers container (where the Functions app has its blob trigger).
+/// </summary>
 internal static class LocalTriggers
 {
-    public static IServiceCollection AddLocalTriggers(this IServiceCollection services, HostSettings settings)
+    public static IServiceCollection AddLocalTriggers(this IServiceCollection services, IConfiguration config, HostSettings settings)
     {
-        if (settings.UnderFunctionsHost)
+        // Cases need a Durable runtime under a custom-handler Functions host too (it runs no Durable triggers for it).
+        services.AddLocalDurableRuntime(config);
+        if (!settings.UnderFunctionsHost)
         {
-            return services;
+            services.AddHostedService<BlobTriggerService>();
         }
 
-        // AddHostedService would keep only one of two registrations of the same type: register the pumps directly.
-        services.AddSingleton<IHostedService>(sp => new QueueTriggerService(
-            sp.GetRequiredService<QueueServiceClient>(), StorageNames.TimerQueue, sp.GetRequiredService<CaseMessageHandler>().HandleTimerAsync, settings, sp.GetRequiredService<ILogger<QueueTriggerService>>()));
-        services.AddSingleton<IHostedService>(sp => new QueueTriggerService(
-            sp.GetRequiredService<QueueServiceClient>(), StorageNames.OutboxQueue, sp.GetRequiredService<CaseMessageHandler>().HandleOutboxAsync, settings, sp.GetRequiredService<ILogger<QueueTriggerService>>()));
-        services.AddHostedService<SweeperTriggerService>();
-        services.AddHostedService<BlobTriggerService>();
         return services;
     }
 }

@@ -3,13 +3,20 @@ using Collections.Domain.Cases.Events;
 using Collections.Domain.Monetary;
 using Collections.Operations.Apis.Models;
 using Collections.Operations.Apis.Requests;
+using Collections.Domain.Cases;
+using Collections.Pipeline.Archive;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.Orchestration;
+using Collections.Pipeline.Projections;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collections.Operations.Apis;
 
 /// <summary>
-/// Instance management (operator keys only): raise an event (<c>POST /api/cases/{id}/raiseEvent/{event}</c>),
+/// Instance management (operator keys only) through the Durable Task SDK: raise an event
+/// (<c>POST /api/cases/{id}/raiseEvent/{event}</c>, checked first with the state machine on the case's projection),
 /// terminate, retry, purge. 400 names the bad field, 404 an unknown case, 409 carries the state machine's reason.
 /// </summary>
 internal static class CaseActionsApi
@@ -32,12 +39,12 @@ internal static class CaseActionsApi
         raise.MapPost("/doNotContact", DoNotContact).WithName("RaiseDoNotContact").WithSummary("Switch do-not-contact on or off.");
         cases.MapPost("/{instanceId}/terminate", Terminate).WithName("TerminateCase").WithSummary("Terminate the case.");
         cases.MapPost("/{instanceId}/retry", Retry).WithName("RetryCase").WithSummary("Retry a failed case.");
-        cases.MapPost("/purge", Purge).WithName("PurgeCases").WithSummary("Delete completed and terminated cases closed more than olderThanDays days ago.");
+        cases.MapPost("/purge", Purge).WithName("PurgeCases").WithSummary("Archive completed and terminated cases closed longer ago than the retention (or olderThanDays, never shorter), then remove them from the live store.");
         return api;
     }
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> Promise(
-        string instanceId, PromiseRequest? body, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        string instanceId, PromiseRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (body?.PromisedDate is not { } date)
         {
@@ -59,11 +66,11 @@ internal static class CaseActionsApi
             return ApiProblems.Invalid("amount", $"has more than {currency.Value.MinorUnits} decimals for {currency.Value.Code}");
         }
 
-        return await RaiseAsync(engine, instanceId, "promise", new PromiseMade(date, new Money(amount, currency.Value)) { Actor = Actor(user) }, time, ct);
+        return await RaiseAsync(cases.For(client), instanceId, "promise", new PromiseMade(date, new Money(amount, currency.Value)) { Actor = Actor(user) }, time, ct);
     }
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> Dispute(
-        string instanceId, DisputeRequest? body, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        string instanceId, DisputeRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (InvoiceIds(body?.InvoiceIds) is not { } ids)
         {
@@ -75,11 +82,11 @@ internal static class CaseActionsApi
             return ApiProblems.Invalid("reason", $"is required (at most {MaxText} characters)");
         }
 
-        return await RaiseAsync(engine, instanceId, "dispute", new DisputeRaised(ids, reason) { Actor = Actor(user) }, time, ct);
+        return await RaiseAsync(cases.For(client), instanceId, "dispute", new DisputeRaised(ids, reason) { Actor = Actor(user) }, time, ct);
     }
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> ResolveDispute(
-        string instanceId, ResolveDisputeRequest? body, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        string instanceId, ResolveDisputeRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (InvoiceIds(body?.InvoiceIds) is not { } ids)
         {
@@ -91,11 +98,11 @@ internal static class CaseActionsApi
             return ApiProblems.Invalid("resolution", $"is longer than {MaxText} characters");
         }
 
-        return await RaiseAsync(engine, instanceId, "resolveDispute", new DisputeSettled(ids, Text(body.Resolution)) { Actor = Actor(user) }, time, ct);
+        return await RaiseAsync(cases.For(client), instanceId, "resolveDispute", new DisputeSettled(ids, Text(body.Resolution)) { Actor = Actor(user) }, time, ct);
     }
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> Pause(
-        string instanceId, PauseRequest? body, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        string instanceId, PauseRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (Text(body?.Reason) is not { } reason)
         {
@@ -107,52 +114,52 @@ internal static class CaseActionsApi
             return ApiProblems.Invalid("until", "must be in the future");
         }
 
-        return await RaiseAsync(engine, instanceId, "pause", new PauseRequested(reason, body.Until) { Actor = Actor(user) }, time, ct);
+        return await RaiseAsync(cases.For(client), instanceId, "pause", new PauseRequested(reason, body.Until) { Actor = Actor(user) }, time, ct);
     }
 
     public static Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> Resume(
-        string instanceId, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
-        RaiseAsync(engine, instanceId, "resume", new ResumeRequested { Actor = Actor(user) }, time, ct);
+        string instanceId, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
+        RaiseAsync(cases.For(client), instanceId, "resume", new ResumeRequested { Actor = Actor(user) }, time, ct);
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> EscalateNow(
-        string instanceId, ReasonRequest? body, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        string instanceId, ReasonRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (body?.Reason is { Length: > MaxText })
         {
             return ApiProblems.Invalid("reason", $"is longer than {MaxText} characters");
         }
 
-        return await RaiseAsync(engine, instanceId, "escalateNow", new EscalateNowRequested(Text(body?.Reason)) { Actor = Actor(user) }, time, ct);
+        return await RaiseAsync(cases.For(client), instanceId, "escalateNow", new EscalateNowRequested(Text(body?.Reason)) { Actor = Actor(user) }, time, ct);
     }
 
     public static Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> Approve(
-        string instanceId, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
-        RaiseAsync(engine, instanceId, "approve", new EscalationApproved { Actor = Actor(user) }, time, ct);
+        string instanceId, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
+        RaiseAsync(cases.For(client), instanceId, "approve", new EscalationApproved { Actor = Actor(user) }, time, ct);
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> Reject(
-        string instanceId, ReasonRequest? body, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        string instanceId, ReasonRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (body?.Reason is { Length: > MaxText })
         {
             return ApiProblems.Invalid("reason", $"is longer than {MaxText} characters");
         }
 
-        return await RaiseAsync(engine, instanceId, "reject", new EscalationRejected(Text(body?.Reason)) { Actor = Actor(user) }, time, ct);
+        return await RaiseAsync(cases.For(client), instanceId, "reject", new EscalationRejected(Text(body?.Reason)) { Actor = Actor(user) }, time, ct);
     }
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> WriteOff(
-        string instanceId, ReasonRequest? body, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        string instanceId, ReasonRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (Text(body?.Reason) is not { } reason)
         {
             return ApiProblems.Invalid("reason", $"is required (at most {MaxText} characters)");
         }
 
-        return await RaiseAsync(engine, instanceId, "writeOff", new WriteOffRequested(reason) { Actor = Actor(user) }, time, ct);
+        return await RaiseAsync(cases.For(client), instanceId, "writeOff", new WriteOffRequested(reason) { Actor = Actor(user) }, time, ct);
     }
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> DoNotContact(
-        string instanceId, DoNotContactRequest? body, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        string instanceId, DoNotContactRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (body?.On is not { } on)
         {
@@ -164,48 +171,39 @@ internal static class CaseActionsApi
             return ApiProblems.Invalid("reason", $"is longer than {MaxText} characters");
         }
 
-        return await RaiseAsync(engine, instanceId, "doNotContact", new DoNotContactChanged(on, Text(body.Reason)) { Actor = Actor(user) }, time, ct);
+        return await RaiseAsync(cases.For(client), instanceId, "doNotContact", new DoNotContactChanged(on, Text(body.Reason)) { Actor = Actor(user) }, time, ct);
     }
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> Terminate(
-        string instanceId, ReasonRequest? body, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
+        string instanceId, ReasonRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct)
     {
         if (Text(body?.Reason) is not { } reason)
         {
             return ApiProblems.Invalid("reason", $"is required (at most {MaxText} characters)");
         }
 
-        return await RaiseAsync(engine, instanceId, "terminate", new TerminateRequested(reason) { Actor = Actor(user) }, time, ct);
+        return ToResult("terminate", await cases.For(client).TerminateAsync(instanceId, new TerminateRequested(reason) { Actor = Actor(user) }, ct), time);
     }
 
     public static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> Retry(
-        string instanceId, CaseEngine engine, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
-        ToResult("retry", await engine.RetryAsync(instanceId, Actor(user), ct), time);
+        string instanceId, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, TimeProvider time, ClaimsPrincipal user, CancellationToken ct) =>
+        ToResult("retry", await cases.For(client).RetryAsync(instanceId, Actor(user), ct), time);
 
-    public static async Task<Results<Ok<PurgeResultDto>, ValidationProblem>> Purge(PurgeRequest? body, CaseEngine engine, CancellationToken ct)
+    /// <summary>
+    /// Moves closed cases past the retention period to the immutable archive (<see cref="ArchiveApi.Purge"/>); only
+    /// an archived case leaves the live store, each through <see cref="CaseInstances.PurgeCaseAsync"/> (instance
+    /// history and projection rows).
+    /// </summary>
+    public static Task<Results<Ok<ArchiveRunDto>, ValidationProblem>> Purge(
+        PurgeRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, CaseArchiver archiver, CancellationToken ct)
     {
-        if (body?.OlderThanDays is not { } days || days is < 1 or > 36500)
-        {
-            return ApiProblems.Invalid("olderThanDays", "is required: a whole number of days from 1 to 36500");
-        }
-
-        var deleted = await engine.PurgeAsync(TimeSpan.FromDays(days), ct);
-        return TypedResults.Ok(new PurgeResultDto(deleted, days));
+        var instances = cases.For(client);
+        return ArchiveApi.Purge(body, archiver, async (id, token) => await instances.PurgeCaseAsync(id, token), ct);
     }
 
     private static async Task<Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult>> RaiseAsync(
-        CaseEngine engine, string instanceId, string action, CaseEvent evt, TimeProvider time, CancellationToken ct)
-    {
-        try
-        {
-            return ToResult(action, await engine.RaiseAsync(instanceId, evt, ct), time);
-        }
-        catch (CaseConcurrencyException)
-        {
-            // The engine decides again on every conflict; only a storm of different actions outlasts its retries.
-            return ApiProblems.Conflict(ApiProblems.ConcurrentChange);
-        }
-    }
+        CaseInstances cases, string instanceId, string action, CaseEvent evt, TimeProvider time, CancellationToken ct) =>
+        ToResult(action, await cases.RaiseAsync(instanceId, evt, ct), time);
 
     private static Results<Ok<ActionResultDto>, ValidationProblem, ProblemHttpResult> ToResult(string action, CaseCommandResult result, TimeProvider time) =>
         result.NotFound ? ApiProblems.NotFound(result.Rejection ?? "case not found")

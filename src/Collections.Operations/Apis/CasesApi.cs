@@ -1,7 +1,10 @@
 using Azure;
 using Collections.Domain.Cases;
 using Collections.Operations.Apis.Models;
-using Collections.Pipeline.Cases;
+using System.Text.Json;
+using Collections.Pipeline.Projections;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Collections.Operations.Apis;
@@ -14,12 +17,13 @@ internal static class CasesApi
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapGet("", ListCases).WithName("ListCases").WithSummary("Cases with filters and continuation paging (Durable instance-status vocabulary).");
         cases.MapGet("/{instanceId}", GetCase).WithName("GetCase").WithSummary("One case: state, balances, items with provenance, timeline, deliveries, next timer, evidence link.");
+        cases.MapGet("/{instanceId}/orchestration", GetOrchestration).WithName("GetCaseOrchestration").WithSummary("The case's orchestration instance as the Durable Task SDK reports it.");
         cases.MapGet("/{instanceId}/evidence", GetEvidence).WithName("GetEvidence").WithSummary("Streams the case's latest evidence pack (format=html or json).");
         return api;
     }
 
     public static async Task<Results<Ok<CasePageDto>, ValidationProblem>> ListCases(
-        [AsParameters] CaseListQuery query, ICaseStore store, TimeProvider time, HttpContext http, CancellationToken ct)
+        [AsParameters] CaseListQuery query, ICaseProjectionStore store, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         if (!CaseListCriteria.TryParse(query, out var criteria, out var error))
         {
@@ -28,9 +32,8 @@ internal static class CasesApi
 
         var now = time.GetUtcNow();
         var matches = new List<CaseState>();
-        await foreach (var stored in store.ListAsync(criteria.StoreFilter, ct))
+        await foreach (var state in store.ListAsync(criteria.StoreFilter, ct))
         {
-            var state = stored.State;
             if ((criteria.After is null || string.CompareOrdinal(state.CaseId, criteria.After) > 0) && criteria.Matches(state, now))
             {
                 matches.Add(state);
@@ -51,14 +54,13 @@ internal static class CasesApi
     }
 
     public static async Task<Results<Ok<CaseDetailDto>, ProblemHttpResult>> GetCase(
-        string instanceId, ICaseStore store, EvidenceLocator evidence, TimeProvider time, CancellationToken ct)
+        string instanceId, ICaseProjectionStore store, EvidenceLocator evidence, TimeProvider time, CancellationToken ct)
     {
-        if (await store.GetAsync(instanceId, ct) is not { } stored)
+        if (await store.GetAsync(instanceId, ct) is not { } state)
         {
             return ApiProblems.NotFound($"case {instanceId} not found");
         }
 
-        var state = stored.State;
         var timeline = store.GetTimelineAsync(instanceId, ct);
         var outbox = store.GetOutboxAsync(instanceId, ct);
         var evidencePack = evidence.LatestAsync(state.Account.Entity, state.Account.CustomerId, state.CaseId, ct);
@@ -68,8 +70,21 @@ internal static class CasesApi
         return TypedResults.Ok(CaseViews.Detail(state, time.GetUtcNow(), await timeline, await outbox, link));
     }
 
+    public static async Task<Results<Ok<OrchestrationDto>, ProblemHttpResult>> GetOrchestration(
+        string instanceId, [FromServices] DurableTaskClient client, CancellationToken ct)
+    {
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, ct) is not { } instance)
+        {
+            return ApiProblems.NotFound($"case {instanceId} has no orchestration instance");
+        }
+
+        // The custom status is the orchestration's own JSON (stage, light, next action...): passed through as JSON.
+        JsonElement? custom = instance.SerializedCustomStatus is { Length: > 0 } json ? JsonElement.Parse(json) : null;
+        return TypedResults.Ok(new OrchestrationDto(instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), custom, instance.CreatedAt, instance.LastUpdatedAt));
+    }
+
     public static async Task<Results<FileStreamHttpResult, ValidationProblem, ProblemHttpResult>> GetEvidence(
-        string instanceId, string? format, ICaseStore store, EvidenceLocator evidence, HttpContext http, CancellationToken ct)
+        string instanceId, string? format, ICaseProjectionStore store, EvidenceLocator evidence, HttpContext http, CancellationToken ct)
     {
         var html = format is null || string.Equals(format, "html", StringComparison.OrdinalIgnoreCase);
         if (!html && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
@@ -77,12 +92,11 @@ internal static class CasesApi
             return ApiProblems.Invalid("format", $"'{format}' is not html or json");
         }
 
-        if (await store.GetAsync(instanceId, ct) is not { } stored)
+        if (await store.GetAsync(instanceId, ct) is not { } state)
         {
             return ApiProblems.NotFound($"case {instanceId} not found");
         }
 
-        var state = stored.State;
         if (await evidence.LatestAsync(state.Account.Entity, state.Account.CustomerId, state.CaseId, ct) is not { } prefix)
         {
             return ApiProblems.NotFound($"case {instanceId} has no evidence pack (one is written when the case is escalated)");

@@ -1,6 +1,7 @@
 using Collections.Domain.Cases;
 using Collections.Operations.Apis.Models;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.Projections;
 
 namespace Collections.Operations.Apis;
 
@@ -8,7 +9,7 @@ namespace Collections.Operations.Apis;
 /// Loads the cases an export needs (written off, or ever on credit hold, and opened by the period's end) and reads
 /// their timelines, a bounded number at a time; <see cref="FinanceExports"/> turns them into rows.
 /// </summary>
-internal sealed class FinanceExportQuery(ICaseStore cases)
+internal sealed class FinanceExportQuery(ICaseProjectionStore cases)
 {
     private const int MaxConcurrentCases = 8;
 
@@ -29,11 +30,11 @@ internal sealed class FinanceExportQuery(ICaseStore cases)
     private async Task<List<CaseState>> CandidatesAsync(string? entity, DateOnly to, Func<CaseState, bool> wanted, CancellationToken ct)
     {
         var found = new List<CaseState>();
-        await foreach (var stored in cases.ListAsync(new CaseListFilter { Entity = entity }, ct))
+        await foreach (var state in cases.ListAsync(new CaseListFilter { Entity = entity }, ct))
         {
-            if (DateOnly.FromDateTime(stored.State.CreatedAt.UtcDateTime) <= to && wanted(stored.State))
+            if (DateOnly.FromDateTime(state.CreatedAt.UtcDateTime) <= to && wanted(state))
             {
-                found.Add(stored.State);
+                found.Add(state);
             }
         }
 

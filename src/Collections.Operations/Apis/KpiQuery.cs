@@ -2,13 +2,14 @@ using Collections.Domain.Cases;
 using Collections.Domain.Policy;
 using Collections.Pipeline.Archive;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.Projections;
 using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Queries;
 
 namespace Collections.Operations.Apis;
 
 /// <summary>Loads what the KPIs read (cases of the entity touching the period, live and archived, their timelines and outboxes, snapshot summaries) and computes them.</summary>
-internal sealed class KpiQuery(ICaseStore cases, ISnapshotSummaryStore summaries, DunningPolicy policy, TimeProvider time, IArchiveReader archive)
+internal sealed class KpiQuery(ICaseProjectionStore cases, ISnapshotSummaryStore summaries, DunningPolicy policy, TimeProvider time, IArchiveReader archive)
 {
     private const int MaxConcurrentCases = 8;
 
@@ -19,9 +20,8 @@ internal sealed class KpiQuery(ICaseStore cases, ISnapshotSummaryStore summaries
         var asOf = period.To < today ? period.To : today;
 
         var touching = new List<CaseState>();
-        await foreach (var stored in cases.ListAsync(new CaseListFilter { Entity = entity }, ct))
+        await foreach (var s in cases.ListAsync(new CaseListFilter { Entity = entity }, ct))
         {
-            var s = stored.State;
             var opened = DateOnly.FromDateTime(s.CreatedAt.UtcDateTime);
             if (opened > period.To || (s.ClosedAt is { } closed && DateOnly.FromDateTime(closed.UtcDateTime) < period.From && !OpenAt(s, asOf)))
             {

@@ -21,6 +21,7 @@ internal static class OperationsApi
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddSingleton<ApiKeyRing>();
         services.AddSingleton<EvidenceLocator>();
+        services.AddSingleton<CaseInstancesFactory>();
         services.AddSingleton<KpiQuery>();
         services.AddSingleton<FinanceExportQuery>();
         services.AddAuthentication(ApiRoles.Scheme)

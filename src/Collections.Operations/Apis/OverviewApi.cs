@@ -1,6 +1,7 @@
 using Collections.Domain.Cases;
 using Collections.Operations.Apis.Models;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.Projections;
 using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,14 +20,14 @@ internal static class OverviewApi
         return api;
     }
 
-    public static async Task<Ok<OverviewDto>> GetOverview(string? entity, ICaseStore store, ILedgerFileStore files, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<OverviewDto>> GetOverview(string? entity, ICaseProjectionStore store, ILedgerFileStore files, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var filter = new CaseListFilter { Entity = string.IsNullOrWhiteSpace(entity) ? null : entity.Trim() };
         var all = new List<CaseState>();
-        await foreach (var stored in store.ListAsync(filter, ct))
+        await foreach (var state in store.ListAsync(filter, ct))
         {
-            all.Add(stored.State);
+            all.Add(state);
         }
 
         var byStage = all.CountBy(s => s.Stage).ToDictionary();

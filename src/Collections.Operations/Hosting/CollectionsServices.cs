@@ -10,15 +10,17 @@ using Collections.Pipeline.Clock;
 using Collections.Pipeline.Ingest;
 using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.LedgerFiles;
+using Collections.Pipeline.Orchestration;
+using Collections.Pipeline.Projections;
 using Collections.Pipeline.Storage;
+using Microsoft.DurableTask.Client;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 
 namespace Collections.Operations.Hosting;
 
 /// <summary>
-/// Composes what both hosts run: settings, clock, storage clients, stores, the case engine, notices and ingest.
+/// Composes what both hosts run: settings, clock, storage clients, stores, the cases' projection and signals, notices and ingest.
 /// Each host adds its own triggers (the local host its loops, the Functions app its trigger functions).
 /// </summary>
 internal static class CollectionsServices
@@ -35,7 +37,6 @@ internal static class CollectionsServices
             ? new AcceleratedTimeProvider(settings.ClockStart ?? TimeProvider.System.GetUtcNow(), settings.ClockSpeed)
             : null;
         services.AddSingleton<TimeProvider>(clock ?? TimeProvider.System);
-        Func<TimeSpan, TimeSpan> toReal = clock is null ? d => d : clock.ToRealDelay;
 
         // Storage: the SDK's clients from one AddAzureClients registration, on a connection string (Azurite) or
         // identity-based settings. One credential for storage and ACS: the user-assigned identity named by
@@ -43,53 +44,37 @@ internal static class CollectionsServices
         services.AddStorageClients(builder.Configuration);
         services.AddSingleton<StorageBootstrap>();
 
-        services.AddSingleton(new EngineOptions
-        {
-            TimerQueue = StorageNames.TimerQueue,
-            OutboxQueue = StorageNames.OutboxQueue,
-            CasesTable = StorageNames.CasesTable,
-            AccountsTable = StorageNames.AccountsTable,
-            MaxDequeueCount = settings.Queues.MaxDequeueCount,
-            DashboardBaseUrl = settings.BaseUrl,
-            ResendInterruptedSends = string.Equals(settings.EmailProvider, "Acs", StringComparison.OrdinalIgnoreCase),
-        });
-        services.AddSingleton<ICaseStore>(sp => new TableCaseStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.CasesTable)));
         services.AddSingleton<IAccountStore>(sp => new TableAccountStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.AccountsTable)));
         services.AddSingleton<Collections.Pipeline.WriteOffs.IWriteOffRegister>(sp => new TableWriteOffRegister(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.WriteOffsTable)));
         services.AddSingleton<ILedgerFileStore>(sp => new TableLedgerFileStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.LedgerFilesTable)));
         services.AddSingleton<ISnapshotSummaryStore>(sp => new TableSnapshotSummaryStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.SnapshotsTable)));
         services.AddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.EvidenceContainer)));
         services.AddCaseArchive();
-        services.AddKeyedSingleton<IScheduledQueue>(StorageNames.TimerQueue, (sp, _) =>
-            new StorageScheduledQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.TimerQueue), sp.GetRequiredService<TimeProvider>(), toReal));
-        services.AddKeyedSingleton<IScheduledQueue>(StorageNames.OutboxQueue, (sp, _) =>
-            new StorageScheduledQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.OutboxQueue), sp.GetRequiredService<TimeProvider>(), toReal));
-        services.AddSingleton<ICaseSignals>(sp => sp.GetRequiredService<CaseEngine>());
-        services.AddSingleton(sp => new CaseEngine(
-            sp.GetRequiredService<ICaseStore>(),
+
+        // Cases: Durable Task orchestrations (the host provides the runtime and its DurableTaskClient: the local
+        // Durable runtime, or the Functions host), read through their projection table.
+        var policies = new PolicyCatalog(settings.Policy);
+        services.AddSingleton(policies);
+        services.AddSingleton(new CaseOptions
+        {
+            ProjectionTable = StorageNames.CaseProjectionsTable,
+            DashboardBaseUrl = settings.BaseUrl,
+            ResendInterruptedSends = string.Equals(settings.EmailProvider, "Acs", StringComparison.OrdinalIgnoreCase),
+        });
+        services.AddSingleton<ICaseProjectionStore>(sp => new TableCaseProjectionStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.CaseProjectionsTable)));
+        services.AddSingleton<ICaseSignals>(sp => new DurableCaseSignals(
+            sp.GetRequiredService<DurableTaskClient>(),
             sp.GetRequiredService<IAccountStore>(),
-            sp.GetRequiredKeyedService<IScheduledQueue>(StorageNames.TimerQueue),
-            sp.GetRequiredKeyedService<IScheduledQueue>(StorageNames.OutboxQueue),
-            settings.Policy,
+            sp.GetRequiredService<ICaseProjectionStore>(),
+            policies,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<EngineOptions>(),
-            sp.GetRequiredService<ILogger<CaseEngine>>()));
+            sp.GetRequiredService<ILogger<DurableCaseSignals>>()));
 
         // Notices: rendering (validated at start-up, overrides included) and the configured sender.
         var renderer = NoticeRenderer.Create(settings.Notices);
         services.AddSingleton(renderer);
+        services.AddSingleton<INoticeRenderer>(renderer);
         services.AddSingleton<IEmailSender>(sp => CreateSender(settings, sp));
-        services.AddSingleton(sp => new OutboxDispatcher(
-            sp.GetRequiredService<ICaseStore>(),
-            sp.GetRequiredService<CaseEngine>(),
-            renderer,
-            sp.GetRequiredService<IEmailSender>(),
-            sp.GetRequiredService<IEvidenceStore>(),
-            sp.GetRequiredKeyedService<IScheduledQueue>(StorageNames.OutboxQueue),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<EngineOptions>(),
-            sp.GetRequiredService<ILogger<OutboxDispatcher>>()));
-        services.AddSingleton<CaseMessageHandler>();
         services.AddSingleton(new IngestOptions
         {
             DefaultTimeZone = settings.DefaultTimeZone,

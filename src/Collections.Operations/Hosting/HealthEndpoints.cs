@@ -11,7 +11,7 @@ internal static class HealthEndpoints
             var storage = "ok";
             try
             {
-                await tables.GetTableClient(StorageNames.CasesTable).QueryAsync<TableEntity>(maxPerPage: 1, cancellationToken: ct).AsPages(pageSizeHint: 1).FirstAsync(ct);
+                await tables.GetTableClient(StorageNames.CaseProjectionsTable).QueryAsync<TableEntity>(maxPerPage: 1, cancellationToken: ct).AsPages(pageSizeHint: 1).FirstAsync(ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

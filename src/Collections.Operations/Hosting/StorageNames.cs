@@ -21,17 +21,14 @@ public static class StorageNames
     /// <summary>Blob receipts of the standalone blob trigger (the Functions host uses the same container).</summary>
     public const string HostsContainer = "azure-webjobs-hosts";
 
-    /// <summary>Durable timers.</summary>
-    public const string TimerQueue = "dunning-timers";
-
-    /// <summary>The notice outbox.</summary>
-    public const string OutboxQueue = "notices-outbox";
-
     /// <summary>Blobs that failed five times (the Functions host's name for it).</summary>
     public const string BlobTriggerPoisonQueue = "webjobs-blobtrigger-poison";
 
-    /// <summary>Cases: state, timeline and outbox rows.</summary>
-    public const string CasesTable = "Cases";
+    /// <summary>
+    /// The cases' read side, written by the case orchestration's activities: projection, timeline and outbox rows.
+    /// (The orchestrations themselves live in the Durable task hub's own tables, queues and containers.)
+    /// </summary>
+    public const string CaseProjectionsTable = "CaseProjections";
 
     /// <summary>The account index.</summary>
     public const string AccountsTable = "Accounts";
@@ -51,9 +48,9 @@ public static class StorageNames
     /// <summary>Containers.</summary>
     public static readonly string[] Containers = [LedgersContainer, ProcessedContainer, RejectedContainer, EvidenceContainer, ArchiveContainer, HostsContainer];
 
-    /// <summary>Queues, with their poison queues.</summary>
-    public static readonly string[] Queues = [TimerQueue, TimerQueue + "-poison", OutboxQueue, OutboxQueue + "-poison", BlobTriggerPoisonQueue];
+    /// <summary>Queues (the Durable task hub creates its own control and work-item queues).</summary>
+    public static readonly string[] Queues = [BlobTriggerPoisonQueue];
 
     /// <summary>Tables.</summary>
-    public static readonly string[] Tables = [CasesTable, AccountsTable, LedgerFilesTable, SnapshotsTable, WriteOffsTable, ArchiveIndexTable];
+    public static readonly string[] Tables = [CaseProjectionsTable, AccountsTable, LedgerFilesTable, SnapshotsTable, WriteOffsTable, ArchiveIndexTable];
 }

@@ -17,4 +17,7 @@ public enum SnapshotOutcome
 
     /// <summary>Nothing owed and no running case: nothing to do.</summary>
     NothingOwed,
+
+    /// <summary>Older than the snapshot last applied to the account: not signalled (as-of order wins over arrival order).</summary>
+    Stale,
 }

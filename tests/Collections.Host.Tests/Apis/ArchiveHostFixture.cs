@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Collections.Domain.Cases;
 using Collections.Domain.Ledger;
@@ -45,26 +46,18 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _azurite.InitializeAsync();
-        var projections = new TableClient(_azurite.ConnectionString, "ArchiveTestProjections");
-        await projections.CreateIfNotExistsAsync();
-
-        // The API reads the engine's store today; the Durable host registers its own projection store (kept if present).
-        _factory = new OperationsFactory(_azurite.ConnectionString, Clock, configureServices: s => s.TryAddSingleton<ICaseProjectionStore>(new TableCaseProjectionStore(projections)));
+        _factory = new OperationsFactory(_azurite.ConnectionString, Clock);
         using (var reader = Reader())
         {
             await SeedAsync();
             KpisBefore = (await reader.GetJsonAsync(KpiPath)).ToJsonString();
         }
 
-        var services = Factory.Services;
-        var engineStore = services.GetRequiredService<ICaseStore>();
-        var projection = services.GetRequiredService<ICaseProjectionStore>();
-        var result = await ArchiveApi.Purge(new PurgeRequest(null), services.GetRequiredService<CaseArchiver>(), async (id, ct) =>
-        {
-            await engineStore.DeleteAsync(id, ct);
-            await projection.DeleteAsync(id, ct);
-        }, CancellationToken.None);
-        Run = Assert.IsType<Ok<ArchiveRunDto>>(result.Result).Value;
+        // Through the operations API's purge, as an operator runs it: archive first, then the live rows go.
+        using var operatorClient = WithKey(OperationsFactory.OperatorKey);
+        using var response = await operatorClient.PostJsonAsync("/api/cases/purge", new { });
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Run = await response.Content.ReadFromJsonAsync<ArchiveRunDto>();
     }
 
     public async Task DisposeAsync()
@@ -93,11 +86,9 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
     private async Task SeedAsync()
     {
         var ct = CancellationToken.None;
-        var engineStore = Factory.Services.GetRequiredService<ICaseStore>();
         var projection = Factory.Services.GetRequiredService<ICaseProjectionStore>();
         foreach (var (state, timeline) in new[] { WrittenOff(OldCaseId, "A-OLD", "2017-12-01", "2018-03-10"), WrittenOff(YoungCaseId, "A-YOUNG", "2024-01-01", "2024-05-01") })
         {
-            await engineStore.CommitAsync(new CaseCommit(state, null, timeline, []), ct);
             await projection.SaveAsync(state, 0, timeline, [], ct);
         }
     }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Collections.Pipeline.Cases;
 using Collections.Pipeline.Clock;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +18,7 @@ public sealed class DevelopmentEnvironmentTests(OperationsHostFixture host) : IA
     public Task InitializeAsync()
     {
         _factory = new OperationsFactory(host.StorageConnectionString, new ManualTimeProvider(OperationsHostFixture.Now), "Development",
-            services => services.AddSingleton(ThrowingCaseStore.Create()));
+            services => services.AddSingleton(ThrowingProjectionStore.Create()));
         return Task.CompletedTask;
     }
 
@@ -46,7 +45,7 @@ public sealed class DevelopmentEnvironmentTests(OperationsHostFixture host) : IA
         Assert.DoesNotContain(OperationsFactory.OperatorKey, body, StringComparison.Ordinal);
         Assert.DoesNotContain("header-value-that-must-not-echo", body, StringComparison.Ordinal);
         Assert.DoesNotContain("x-functions-key", body, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("ThrowingCaseStore", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("ThrowingProjectionStore", body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
         Assert.DoesNotContain("<html", body, StringComparison.OrdinalIgnoreCase);
     }

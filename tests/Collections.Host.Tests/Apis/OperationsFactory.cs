@@ -1,3 +1,4 @@
+using Collections.Host.Hosting;
 using Collections.Notices.Email;
 using Collections.Pipeline.Clock;
 using Microsoft.AspNetCore.Hosting;
@@ -9,8 +10,8 @@ using Microsoft.Extensions.Hosting;
 namespace Collections.Host.Tests.Apis;
 
 /// <summary>
-/// The real host (Program) over the test Azurite, with a manual clock, no trigger loops (the tests drive the
-/// engine themselves, so nothing changes behind their back) and an e-mail sender that only records.
+/// The real host (Program) over the test Azurite, with a manual clock for the API, the local Durable runtime (a task
+/// hub of its own; the orchestrations run on the wall clock), no blob watcher and an e-mail sender that only records.
 /// Settings go in with UseSetting: Program reads them while building, and host settings are visible then.
 /// </summary>
 internal sealed class OperationsFactory(
@@ -88,6 +89,8 @@ internal sealed class OperationsFactory(
         ["Notices:SupervisorEmail"] = "collections-lead@contoso.example",
         ["Notices:LegalEmail"] = "legal@contoso.example",
         ["Telemetry:Exporter"] = "none",
+        ["Durable:HubName"] = "ops" + Guid.NewGuid().ToString("N")[..12],
+        ["Durable:MaxQueuePollingInterval"] = "00:00:01",
     };
 
     /// <summary>The standalone queue, blob and sweeper loops (ours, registered by factory): ASP.NET's own hosted services stay.</summary>
@@ -99,6 +102,6 @@ internal sealed class OperationsFactory(
         }
 
         var type = d.ImplementationType ?? d.ImplementationFactory?.Method.ReturnType ?? d.ImplementationInstance?.GetType();
-        return type?.Namespace?.StartsWith("Collections.", StringComparison.Ordinal) == true;
+        return type?.Namespace?.StartsWith("Collections.", StringComparison.Ordinal) == true && type != typeof(LocalDurableRuntime);
     }
 }

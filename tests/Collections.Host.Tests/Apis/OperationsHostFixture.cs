@@ -4,7 +4,10 @@ using Collections.Domain.Cases.Events;
 using Collections.Domain.Ledger;
 using Collections.Domain.Monetary;
 using Collections.Host.Hosting;
+using Collections.Domain.Policy;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.Ingest.Apply;
+using Collections.Pipeline.Projections;
 using Collections.Pipeline.Clock;
 using Collections.Pipeline.LedgerFiles;
 using Collections.TestSupport;
@@ -16,7 +19,7 @@ namespace Collections.Host.Tests.Apis;
 
 /// <summary>
 /// Starts Azurite and the host on Kestrel (a real port, so the browser tests can use it too), then seeds data
-/// through the real engine: the KPI scenario of October 2026 (entity <c>kpi</c>, see KpiApiTests for the hand
+/// into the case projection with the state machine at a manual clock (<see cref="ProjectionSeeder"/>): the KPI scenario of October 2026 (entity <c>kpi</c>, see KpiApiTests for the hand
 /// computation), then the operations data as of 2026-11-20 (entity <c>ops</c>) and two ledger files.
 /// </summary>
 public sealed class OperationsHostFixture : IAsyncLifetime
@@ -35,7 +38,11 @@ public sealed class OperationsHostFixture : IAsyncLifetime
     /// <summary>The test Azurite, for a second host over the same data (e.g. in another environment).</summary>
     internal string StorageConnectionString => _azurite.ConnectionString;
 
-    public CaseEngine Engine => Services.GetRequiredService<CaseEngine>();
+    /// <summary>Seeds cases into the projection at the fixture's clock (no orchestration instance behind them).</summary>
+    internal ProjectionSeeder Seeder => new(Services.GetRequiredService<ICaseProjectionStore>(), Services.GetRequiredService<IAccountStore>(), Services.GetRequiredService<DunningPolicy>(), Clock);
+
+    /// <summary>The cases' read side.</summary>
+    internal ICaseProjectionStore Store => Services.GetRequiredService<ICaseProjectionStore>();
 
     /// <summary>The Kestrel address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -90,12 +97,36 @@ public sealed class OperationsHostFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Opens a case for a new account of entity <c>act</c> (as of 2026-11-20) and returns its id.</summary>
+    /// <summary>
+    /// Opens a case for a new account of entity <c>act</c> (as of 2026-11-20) through ingest's signals: a real
+    /// orchestration instance on the local Durable runtime (wall clock). Returns its id once its projection is written.
+    /// </summary>
     public async Task<string> OpenCaseAsync(string customerId, params LedgerItem[] items)
     {
         var account = Account("act", customerId, "Action Test " + customerId, CreditGrade.B, items.Length > 0 ? items : [Inv(customerId + "-1", "2026-10-20", 800m)]);
-        await Engine.ApplySnapshotAsync(account, new SnapshotSource(D("2026-11-20"), "act_2026-11-20.csv", "sha-act-" + customerId), CancellationToken.None);
+        await Services.GetRequiredService<ICaseSignals>().ApplySnapshotAsync(account, new SnapshotSource(D("2026-11-20"), "act_2026-11-20.csv", "sha-act-" + customerId), CancellationToken.None);
+        var id = await CaseIdAsync("act", customerId);
+        await UntilAsync(async () => await Store.GetAsync(id, CancellationToken.None) is not null, "case " + id + " projected");
+        return id;
+    }
+
+    /// <summary>The same account shape, seeded into the projection only (no instance) at the fixture's clock.</summary>
+    public async Task<string> SeedCaseAsync(string customerId, params LedgerItem[] items)
+    {
+        var account = Account("act", customerId, "Action Test " + customerId, CreditGrade.B, items.Length > 0 ? items : [Inv(customerId + "-1", "2026-10-20", 800m)]);
+        await Seeder.ApplySnapshotAsync(account, new SnapshotSource(D("2026-11-20"), "act_2026-11-20.csv", "sha-act-" + customerId), CancellationToken.None);
         return await CaseIdAsync("act", customerId);
+    }
+
+    /// <summary>Polls until the orchestration got there (a generous deadline only bounds a failure).</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "not in time: " + what);
+            await Task.Delay(200);
+        }
     }
 
     public async Task<string> CaseIdAsync(string entity, string customerId)
@@ -108,28 +139,28 @@ public sealed class OperationsHostFixture : IAsyncLifetime
     {
         var ct = CancellationToken.None;
         var a = new SnapshotSource(D("2026-10-01"), "kpi_2026-10-01.csv", "sha-kpi-a");
-        await Engine.ApplySnapshotAsync(Account("kpi", "K1", "Kilo One", CreditGrade.B, Inv("K1-A", "2026-09-01", 1000m)), a, ct);
-        await Engine.ApplySnapshotAsync(Account("kpi", "K2", "Kilo Two", CreditGrade.B, Inv("K2-A", "2026-07-01", 400m)), a, ct);
-        await Engine.ApplySnapshotAsync(Account("kpi", "K3", "Kilo Three", CreditGrade.B, Inv("K3-A", "2026-09-20", 300m)), a, ct);
+        await Seeder.ApplySnapshotAsync(Account("kpi", "K1", "Kilo One", CreditGrade.B, Inv("K1-A", "2026-09-01", 1000m)), a, ct);
+        await Seeder.ApplySnapshotAsync(Account("kpi", "K2", "Kilo Two", CreditGrade.B, Inv("K2-A", "2026-07-01", 400m)), a, ct);
+        await Seeder.ApplySnapshotAsync(Account("kpi", "K3", "Kilo Three", CreditGrade.B, Inv("K3-A", "2026-09-20", 300m)), a, ct);
 
         // A case closed long ago, for the purge test.
-        await Engine.ApplySnapshotAsync(Account("purge", "P-OLD", "Old Closed", CreditGrade.B, Inv("P-OLD-1", "2026-09-01", 50m)), a, ct);
+        await Seeder.ApplySnapshotAsync(Account("purge", "P-OLD", "Old Closed", CreditGrade.B, Inv("P-OLD-1", "2026-09-01", 50m)), a, ct);
         Clock.MoveTo(T("2026-10-01T10:00:00Z"));
-        var terminated = await Engine.RaiseAsync(await CaseIdAsync("purge", "P-OLD"), new TerminateRequested("duplicate account") { Actor = "operator:seed" }, ct);
+        var terminated = await Seeder.RaiseAsync(await CaseIdAsync("purge", "P-OLD"), new TerminateRequested("duplicate account") { Actor = "operator:seed" }, ct);
         Assert.True(terminated.Accepted, terminated.Rejection);
-        var promise = await Engine.RaiseAsync(await CaseIdAsync("kpi", "K2"), new PromiseMade(D("2026-10-10"), new Money(400m, Eur)) { Actor = "operator:seed" }, ct);
+        var promise = await Seeder.RaiseAsync(await CaseIdAsync("kpi", "K2"), new PromiseMade(D("2026-10-10"), new Money(400m, Eur)) { Actor = "operator:seed" }, ct);
         Assert.True(promise.Accepted, promise.Rejection);
 
         Clock.MoveTo(T("2026-10-31T00:00:00Z"));
         var b = new SnapshotSource(D("2026-10-31"), "kpi_2026-10-31.csv", "sha-kpi-b");
         var k3 = await CaseIdAsync("kpi", "K3");
-        await Engine.ApplySnapshotAsync(Account("kpi", "K1", "Kilo One", CreditGrade.B, Inv("K1-A", "2026-09-01", 250m, amount: 1000m), Inv("K1-B", "2026-11-14", 600m, issued: "2026-10-15")), b, ct);
-        await Engine.ApplySnapshotAsync(Account("kpi", "K2", "Kilo Two", CreditGrade.B, Inv("K2-A", "2026-07-01", 400m)), b, ct);
-        await Engine.ApplySnapshotAsync(Account("kpi", "K3", "Kilo Three", CreditGrade.B), b, ct);
-        Assert.Equal("Resolved", (await Services.GetRequiredService<ICaseStore>().GetAsync(k3, ct))!.State.Stage.ToString());
+        await Seeder.ApplySnapshotAsync(Account("kpi", "K1", "Kilo One", CreditGrade.B, Inv("K1-A", "2026-09-01", 250m, amount: 1000m), Inv("K1-B", "2026-11-14", 600m, issued: "2026-10-15")), b, ct);
+        await Seeder.ApplySnapshotAsync(Account("kpi", "K2", "Kilo Two", CreditGrade.B, Inv("K2-A", "2026-07-01", 400m)), b, ct);
+        await Seeder.ApplySnapshotAsync(Account("kpi", "K3", "Kilo Three", CreditGrade.B), b, ct);
+        Assert.Equal("Resolved", (await Store.GetAsync(k3, ct))!.Stage.ToString());
 
         Clock.MoveTo(T("2026-10-31T12:00:00Z"));
-        var writeOff = await Engine.RaiseAsync(await CaseIdAsync("kpi", "K2"), new WriteOffRequested("insolvent") { Actor = "operator:seed" }, ct);
+        var writeOff = await Seeder.RaiseAsync(await CaseIdAsync("kpi", "K2"), new WriteOffRequested("insolvent") { Actor = "operator:seed" }, ct);
         Assert.True(writeOff.Accepted, writeOff.Rejection);
 
         // Snapshot summaries as ingest writes them for the two files (the engine does not write them).
@@ -154,7 +185,7 @@ public sealed class OperationsHostFixture : IAsyncLifetime
 
         foreach (var account in accounts)
         {
-            await Engine.ApplySnapshotAsync(account, source, CancellationToken.None);
+            await Seeder.ApplySnapshotAsync(account, source, CancellationToken.None);
         }
     }
 

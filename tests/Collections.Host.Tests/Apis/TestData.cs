@@ -13,6 +13,10 @@ internal static class TestData
 
     public static DateTimeOffset T(string iso) => DateTimeOffset.Parse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
+    /// <summary>A day relative to the wall clock (yyyy-MM-dd): real orchestrations decide on the wall clock.</summary>
+    public static string Day(int daysFromToday) =>
+        DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime).AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     public static LedgerItem Inv(string id, string due, decimal open, Currency? currency = null, decimal? amount = null, string? issued = null, int row = 2) =>
         new(id, issued is null ? D(due).AddDays(-30) : D(issued), D(due), currency ?? Eur, amount ?? open, open, Provenance: new ItemProvenance("ledger.csv", "sha-file", row));
 

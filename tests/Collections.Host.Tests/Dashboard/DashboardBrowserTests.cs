@@ -73,7 +73,7 @@ public sealed class DashboardBrowserTests(OperationsHostFixture host) : IAsyncLi
         Assert.Contains("Action Test UI-PROM", await Page.InnerTextAsync("#case-title"), StringComparison.Ordinal);
 
         await Page.ClickAsync("[data-action=promise]");
-        await Page.FillAsync("#field-promisedDate", "2026-11-27");
+        await Page.FillAsync("#field-promisedDate", Day(7));
         await Page.FillAsync("#field-amount", "500");
         await Page.ClickAsync("#confirm-ok");
         await Page.Locator("#timeline li[data-type=PromiseRecorded]").WaitForAsync();

@@ -70,12 +70,12 @@ public sealed class DashboardChineseTests(OperationsHostFixture host) : IAsyncLi
     /// <summary>A case with a dispute, a promise, a pause and a deferred step (reason Paused), and two pending notices.</summary>
     private async Task<string> RichCaseAsync()
     {
-        var id = await host.OpenCaseAsync("ZH-RICH", Inv("ZH-RICH-1", "2026-10-20", 1200m), Inv("ZH-RICH-2", "2026-10-25", 300m, Usd, row: 3));
+        var id = await host.SeedCaseAsync("ZH-RICH", Inv("ZH-RICH-1", "2026-10-20", 1200m), Inv("ZH-RICH-2", "2026-10-25", 300m, Usd, row: 3));
         var ct = CancellationToken.None;
-        Assert.True((await host.Engine.RaiseAsync(id, new DisputeRaised(["ZH-RICH-2"], "goods damaged") { Actor = "operator:zh" }, ct)).Accepted);
-        Assert.True((await host.Engine.RaiseAsync(id, new PromiseMade(D("2026-11-27"), new Money(500m, Eur)) { Actor = "operator:zh" }, ct)).Accepted);
-        Assert.True((await host.Engine.RaiseAsync(id, new PauseRequested("customer on holiday", null) { Actor = "operator:zh" }, ct)).Accepted);
-        Assert.True((await host.Engine.RaiseAsync(id, new TimerDue { Actor = "system" }, ct)).Accepted);
+        Assert.True((await host.Seeder.RaiseAsync(id, new DisputeRaised(["ZH-RICH-2"], "goods damaged") { Actor = "operator:zh" }, ct)).Accepted);
+        Assert.True((await host.Seeder.RaiseAsync(id, new PromiseMade(D("2026-11-27"), new Money(500m, Eur)) { Actor = "operator:zh" }, ct)).Accepted);
+        Assert.True((await host.Seeder.RaiseAsync(id, new PauseRequested("customer on holiday", null) { Actor = "operator:zh" }, ct)).Accepted);
+        Assert.True((await host.Seeder.RaiseAsync(id, new TimerDue { Actor = "system" }, ct)).Accepted);
         return id;
     }
 

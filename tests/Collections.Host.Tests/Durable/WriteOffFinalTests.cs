@@ -10,6 +10,7 @@ using Collections.Pipeline.Storage;
 using Collections.TestSupport;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Collections.Host.Tests.Durable;
 
@@ -77,7 +78,7 @@ public sealed class WriteOffFinalTests(AzuriteFixture azurite)
             Listed(inputs[1], opening.Items[0] with { InvoiceId = "INV-NEW", Amount = 120m, OpenAmount = 120m, DueDate = asOf.AddDays(-5) }),
             Listed(inputs[2]) with { Items = [grown.Items[0] with { OpenAmount = 650m }] },
         };
-        var applier = new SnapshotApplier(accounts, host.WriteOffs, new DurableCaseSignals(host.Client, host.Policies), parallelism: 2);
+        var applier = new SnapshotApplier(accounts, host.WriteOffs, new DurableCaseSignals(host.Client, accounts, host.Store, host.Policies, TimeProvider.System, NullLogger<DurableCaseSignals>.Instance), parallelism: 2);
         await applier.ApplyAsync(ledger, new SnapshotSource(asOf, $"ledger_{asOf:yyyy-MM-dd}.csv", "sha-later"), (_, _) => Task.CompletedTask, CancellationToken.None);
 
         // K-NEW and K-MORE open their second episodes and send their first notices; K-SAME stays closed.

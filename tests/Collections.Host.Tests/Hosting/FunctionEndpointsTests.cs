@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Collections.Host.Hosting;
-using Collections.Pipeline.Cases;
 using Collections.TestSupport;
 using Collections.Operations.Hosting;
 
@@ -38,60 +37,21 @@ public sealed class FunctionEndpointsTests : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    [Fact]
-    public async Task DunningTimer_TimerForUnknownCaseWithDequeueCountAsString_Answers200WithInvocationResult()
+    [Theory]
+    [InlineData("DunningTimer")]
+    [InlineData("NoticeOutbox")]
+    [InlineData("Sweeper")]
+    public async Task CaseQueueFunctions_DurableRuntimeReplacedThem_AreNotMapped(string function)
     {
-        var timer = JsonSerializer.Serialize(new TimerMessage("no-such-case", 3, DateTimeOffset.UnixEpoch), CaseJson.Options);
+        var (status, _) = await PostAsync(function, InvocationSamples.QueueTrigger);
 
-        var (status, body) = await InvokeAsync(FunctionInvocations.DunningTimer, InvocationSamples.Queue("message", timer, "2"));
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        AssertInvocationResult(body);
-    }
-
-    [Fact]
-    public async Task NoticeOutbox_MessageForUnknownCaseWithDequeueCountAsNumber_Answers200()
-    {
-        var message = JsonSerializer.Serialize(new OutboxMessage("no-such-case", "o|000000000001|00"), CaseJson.Options);
-
-        var (status, body) = await InvokeAsync(FunctionInvocations.NoticeOutbox, InvocationSamples.Queue("message", message, 1));
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        AssertInvocationResult(body);
-    }
-
-    [Fact]
-    public async Task DunningTimer_DocumentedSampleIsNotATimerMessage_AnswersNon2xxSoTheHostRetries()
-    {
-        var (status, body) = await InvokeAsync(FunctionInvocations.DunningTimer, InvocationSamples.QueueTrigger);
-
-        Assert.False((int)status is >= 200 and < 300, $"status {status}");
-        var logs = AssertInvocationResult(body);
-        Assert.Contains(logs, l => l.Contains(FunctionInvocations.DunningTimer + " failed", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task NoticeOutbox_NoData_AnswersNon2xx()
-    {
-        var (status, body) = await InvokeAsync(FunctionInvocations.NoticeOutbox, """{ "Data": {}, "Metadata": { "DequeueCount": "1" } }""");
-
-        Assert.False((int)status is >= 200 and < 300, $"status {status}");
-        AssertInvocationResult(body);
-    }
-
-    [Fact]
-    public async Task Sweeper_TimerSample_Answers200WithASummaryLog()
-    {
-        var (status, body) = await InvokeAsync(FunctionInvocations.Sweeper, InvocationSamples.TimerTrigger);
-
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains(AssertInvocationResult(body), l => l.StartsWith("re-armed ", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, status);
     }
 
     [Fact]
     public async Task Invocation_BodyNotJson_AnswersBadRequest()
     {
-        var (status, body) = await InvokeAsync(FunctionInvocations.Sweeper, "this is not json");
+        var (status, body) = await InvokeAsync(FunctionInvocations.LedgerIngest, "this is not json");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         AssertInvocationResult(body);
@@ -118,7 +78,7 @@ public sealed class FunctionEndpointsTests : IAsyncLifetime
         await using var standalone = new CollectionsHostFactory(HostTestSettings.For(_azurite));
         using var client = standalone.CreateClient();
 
-        using var response = await client.PostAsync(new Uri("/" + FunctionInvocations.DunningTimer, UriKind.Relative), new StringContent(InvocationSamples.QueueTrigger, Encoding.UTF8, "application/json"));
+        using var response = await client.PostAsync(new Uri("/" + FunctionInvocations.LedgerIngest, UriKind.Relative), new StringContent(InvocationSamples.Blob("x_2026-11-02.csv", [1]), Encoding.UTF8, "application/json"));
 
         Assert.False(response.IsSuccessStatusCode, $"status {response.StatusCode}");
     }
@@ -131,6 +91,12 @@ public sealed class FunctionEndpointsTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> InvokeAsync(string function, string payload)
     {
+        var (status, text) = await PostAsync(function, payload);
+        return (status, JsonSerializer.Deserialize<JsonElement>(text));
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> PostAsync(string function, string payload)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/" + function, UriKind.Relative))
         {
             Content = new StringContent(payload, Encoding.UTF8, "application/json"),
@@ -139,8 +105,7 @@ public sealed class FunctionEndpointsTests : IAsyncLifetime
         request.Headers.Add("X-Azure-Functions-HostVersion", "4.1040.300.0");
         request.Headers.UserAgent.ParseAdd("Azure-Functions-Host/4.1040.300.0");
         using var response = await _client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, JsonSerializer.Deserialize<JsonElement>(text));
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>

@@ -21,6 +21,8 @@ internal static class HostTestSettings
         values["Api:ReaderKeys"] = ReaderKey;
         values["Api:OperatorKeys"] = OperatorKey;
         values["Telemetry:Exporter"] = "none";
+        values["Durable:HubName"] = "host" + Guid.NewGuid().ToString("N")[..12];
+        values["Durable:MaxQueuePollingInterval"] = "00:00:01";
         return values;
     }
 

@@ -5,26 +5,25 @@ using Microsoft.Extensions.Hosting;
 
 namespace Collections.Host.Tests.Hosting;
 
-/// <summary>Standalone mode runs one loop per Functions trigger; under the Functions host it runs none.</summary>
+/// <summary>Standalone mode runs the local Durable runtime and the ledger watcher; under a custom-handler Functions host only the runtime.</summary>
 [Collection(HostingCollection.Name)]
 public sealed class StandaloneServicesTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Standalone_RegistersAPumpForEachQueueTheSweeperAndTheBlobTrigger()
+    public async Task Standalone_RegistersTheLocalDurableRuntimeAndTheBlobTrigger_NoQueueLoops()
     {
         await using var factory = new CollectionsHostFactory(HostTestSettings.For(azurite));
 
         var hosted = factory.Services.GetServices<IHostedService>().ToList();
 
-        // Two queue triggers: dunning-timers and notices-outbox. AddHostedService(factory) de-duplicates by type,
-        // so registering the second pump that way silently drops it.
-        Assert.Equal(2, hosted.OfType<QueueTriggerService>().Count());
-        Assert.Single(hosted.OfType<SweeperTriggerService>());
+        Assert.Single(hosted.OfType<LocalDurableRuntime>());
         Assert.Single(hosted.OfType<BlobTriggerService>());
+        Assert.DoesNotContain(hosted, h => h.GetType().Name is "QueueTriggerService" or "SweeperTriggerService");
+        Assert.NotNull(factory.Services.GetService<Microsoft.DurableTask.Client.DurableTaskClient>());
     }
 
     [Fact]
-    public async Task UnderFunctionsHost_RegistersNoTriggerLoops()
+    public async Task UnderFunctionsHost_RegistersNoBlobWatcher()
     {
         var settings = HostTestSettings.For(azurite);
         settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "40124";
@@ -32,8 +31,7 @@ public sealed class StandaloneServicesTests(AzuriteFixture azurite)
 
         var hosted = factory.Services.GetServices<IHostedService>().ToList();
 
-        Assert.Empty(hosted.OfType<QueueTriggerService>());
-        Assert.Empty(hosted.OfType<SweeperTriggerService>());
         Assert.Empty(hosted.OfType<BlobTriggerService>());
+        Assert.Single(hosted.OfType<LocalDurableRuntime>());
     }
 }

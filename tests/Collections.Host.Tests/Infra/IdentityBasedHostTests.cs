@@ -61,8 +61,8 @@ public sealed class IdentityBasedHostTests
 
         // The host's own clients: one request per service, each with the credential's bearer token.
         await blobs.GetBlobContainerClient(StorageNames.LedgersContainer).CreateIfNotExistsAsync();
-        await queues.GetQueueClient(StorageNames.TimerQueue).CreateIfNotExistsAsync();
-        await tables.GetTableClient(StorageNames.CasesTable).CreateIfNotExistsAsync();
+        await queues.GetQueueClient(StorageNames.BlobTriggerPoisonQueue).CreateIfNotExistsAsync();
+        await tables.GetTableClient(StorageNames.CaseProjectionsTable).CreateIfNotExistsAsync();
 
         Assert.Equal(3, transport.Requests.Count);
         Assert.All(transport.Requests, r =>

@@ -281,6 +281,7 @@
       try {
         const result = await api("/api/cases/" + encodeURIComponent(c.summary.instanceId) + "/" + action.path, { method: "POST", body: action.body(values) });
         dialog.close();
+        if (result && result.changed !== false) await untilApplied(c.summary.instanceId, c.version);
         await casePage(c.summary.instanceId, result && result.changed === false ? t("act.unchanged") : t("act.done"));
       } catch (err) {
         errorBox.textContent = err.status === 403 ? t("act.readOnly") : err.message;
@@ -292,6 +293,15 @@
     ok.onclick = onOk;
     cancel.onclick = onCancel;
     dialog.showModal();
+  }
+
+  /** The orchestration applies a raised action a moment later: wait (up to ~10 s) until the projection moves past the version shown. */
+  async function untilApplied(id, version) {
+    for (let i = 0; i < 20; i++) {
+      const c = await api("/api/cases/" + encodeURIComponent(id));
+      if (c.version !== version) return;
+      await new Promise(r => setTimeout(r, 500));
+    }
   }
 
   async function downloadEvidence(c) {
@@ -380,6 +390,26 @@
       card("case.timeline", timeline),
       card("case.deliveries", table([{ key: "col.kind" }, { key: "col.status" }, { key: "col.due" }, { key: "col.sent" }],
         c.deliveries.map(d => row([label("notices", d.kind), el("span", {}, label("outboxStatuses", d.status), d.error && lang !== "zh" ? " · " + d.error : ""), when(d.dueAt), when(d.sentAt)]))))));
+    main.append(await orchestrationCard(id));
+  }
+
+  /** The case's orchestration instance as the Durable Task SDK reports it; every value goes in as text. */
+  async function orchestrationCard(id) {
+    let o = null;
+    try {
+      o = await api("/api/cases/" + encodeURIComponent(id) + "/orchestration");
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 404) throw e;
+    }
+    if (!o) return card("case.orchestration", el("p", { class: "muted", id: "orchestration-none" }, t("orch.none")));
+    const cs = o.customStatus || {};
+    return card("case.orchestration", el("dl", { class: "kv", id: "orchestration" },
+      el("dt", {}, t("orch.instance")), el("dd", {}, data(o.instanceId)),
+      el("dt", {}, t("orch.name")), el("dd", {}, data(o.name)),
+      el("dt", {}, t("orch.runtimeStatus")), el("dd", { id: "orchestration-status" }, status(o.runtimeStatus)),
+      el("dt", {}, t("orch.customStatus")), el("dd", {}, cs.Stage ? stage(cs.Stage) : "—", cs.NextAction ? " · " + label("nextKinds", cs.NextAction) + " " + when(cs.NextAt) : ""),
+      el("dt", {}, t("orch.created")), el("dd", {}, when(o.createdAt)),
+      el("dt", {}, t("orch.updated")), el("dd", {}, when(o.lastUpdatedAt))));
   }
 
   /** The file's outcome: the server's sentence in English, composed from its figures in Chinese. */

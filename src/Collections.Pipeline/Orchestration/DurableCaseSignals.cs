@@ -1,0 +1,221 @@
+using Collections.Domain.Aging;
+using Collections.Domain.Cases;
+using Collections.Domain.Cases.Events;
+using Collections.Domain.Ledger;
+using Collections.Pipeline.Cases;
+using Collections.Pipeline.Ingest.Apply;
+using Collections.Pipeline.Projections;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Collections.Pipeline.Orchestration;
+
+/// <summary>
+/// Ingest's signals to cases through the Durable Task SDK's client. An account's running case (its instance still
+/// running) gets the snapshot as a <see cref="CaseTasks.SignalEvent"/> event, which the backend queues while the
+/// instance is busy; an account that owes something and has no running case gets a new instance whose id is the
+/// next episode's case id. A completed instance is never signalled (the framework drops such events). A snapshot
+/// older than the one last applied to the account is not signalled, and the case itself refuses an older as-of,
+/// so two snapshots of one account apply in as-of order whatever order they arrive in.
+/// </summary>
+public sealed partial class DurableCaseSignals : ICaseSignals
+{
+    private const int MaxConflictRetries = 8;
+
+    private readonly DurableTaskClient _client;
+    private readonly IAccountStore _accounts;
+    private readonly ICaseProjectionStore _projections;
+    private readonly PolicyCatalog _policies;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DurableCaseSignals> _logger;
+
+    /// <summary>Creates the signaller.</summary>
+    public DurableCaseSignals(DurableTaskClient client, IAccountStore accounts, ICaseProjectionStore projections, PolicyCatalog policies, TimeProvider time, ILogger<DurableCaseSignals> logger)
+    {
+        _client = client;
+        _accounts = accounts;
+        _projections = projections;
+        _policies = policies;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public async Task<AccountRecord> SignalSnapshotAsync(CustomerAccount account, AccountRecord record, SnapshotSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(source);
+        return (await DecideAsync(account, record, source, cancellationToken)).Record;
+    }
+
+    /// <inheritdoc />
+    public async Task<SnapshotOutcome> ApplySnapshotAsync(CustomerAccount account, SnapshotSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(source);
+        for (var attempt = 0; ; attempt++)
+        {
+            var record = await _accounts.GetAsync(account.Key.Entity, account.Key.CustomerId, cancellationToken)
+                ?? new AccountRecord(account.Key.Entity, account.Key.CustomerId);
+            var (outcome, next) = await DecideAsync(account, record, source, cancellationToken);
+            if (outcome is SnapshotOutcome.AlreadyApplied or SnapshotOutcome.Stale)
+            {
+                return outcome;
+            }
+
+            try
+            {
+                await _accounts.SaveAsync(next, cancellationToken);
+                return outcome;
+            }
+            catch (CaseConcurrencyException) when (attempt < MaxConflictRetries)
+            {
+                // Deciding again is safe: the case refuses a snapshot it has applied, and an existing instance is adopted.
+                LogConflict(account.Key.ToString(), attempt);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Accounts of the entity with a running case that a newer snapshot no longer lists have nothing open: each
+    /// gets an empty snapshot (with the contact details its case holds), which resolves its case.
+    /// </summary>
+    public async Task<int> SettleAbsentAccountsAsync(string entity, IReadOnlySet<string> presentCustomerIds, SnapshotSource source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(presentCustomerIds);
+        var absent = new List<AccountRecord>();
+        await foreach (var record in _accounts.ListActiveAsync(entity, cancellationToken))
+        {
+            if (!presentCustomerIds.Contains(record.CustomerId) && record.ActiveCaseId is not null)
+            {
+                absent.Add(record);
+            }
+        }
+
+        var settled = 0;
+        foreach (var record in absent)
+        {
+            // A case whose first save has not happened yet has no contact details to address a receipt with: the next snapshot settles it.
+            if (await _projections.GetAsync(record.ActiveCaseId!, cancellationToken) is not { Contact: { } contact } state)
+            {
+                continue;
+            }
+
+            await ApplySnapshotAsync(new CustomerAccount(state.Account, state.CustomerName, contact, []), source, cancellationToken);
+            settled++;
+        }
+
+        return settled;
+    }
+
+    private async Task<(SnapshotOutcome Outcome, AccountRecord Record)> DecideAsync(CustomerAccount account, AccountRecord record, SnapshotSource source, CancellationToken cancellationToken)
+    {
+        if (string.Equals(record.LastSha256, source.Sha256, StringComparison.Ordinal))
+        {
+            return (SnapshotOutcome.AlreadyApplied, record);
+        }
+
+        if (record.LastAsOf is { } last && source.AsOf < last)
+        {
+            LogStale(account.Key.ToString(), source.AsOf, last);
+            return (SnapshotOutcome.Stale, record);
+        }
+
+        var evt = new SnapshotApplied(source.AsOf, account.CustomerName, account.Contact, account.Items, source.FileName, source.Sha256) { Actor = "ledger" };
+        var now = Later(_time.GetUtcNow(), source.EffectiveAt);
+        var outcome = SnapshotOutcome.NothingOwed;
+        var active = record.ActiveCaseId;
+        if (active is not null)
+        {
+            var instance = await _client.GetInstanceAsync(active, cancellationToken);
+            if (instance is { IsCompleted: false })
+            {
+                var resolves = await SignalRunningAsync(active, evt, now, cancellationToken);
+                outcome = resolves ? SnapshotOutcome.Resolved : SnapshotOutcome.Applied;
+                active = resolves ? null : active;
+            }
+            else
+            {
+                active = null;
+            }
+        }
+
+        var episode = record.Episode;
+        var balance = AccountBalance.Compute(account.Items, source.AsOf);
+        if (active is null && (balance.HasDebt || balance.HasOverdue))
+        {
+            (episode, active) = await OpenAsync(account, episode, evt, now, cancellationToken);
+            if (episode > record.Episode && outcome != SnapshotOutcome.Resolved)
+            {
+                outcome = SnapshotOutcome.Opened;
+            }
+        }
+
+        return (outcome, record with { ActiveCaseId = active, Episode = episode, LastSha256 = source.Sha256, LastAsOf = source.AsOf });
+    }
+
+    /// <summary>
+    /// Raises the snapshot on a running case (unless its projection shows it applied already) and says whether the
+    /// case will resolve with it, as the domain decides on the projected state: then a remaining debt opens the next
+    /// episode at once. A projection behind queued signals can mispredict; the next snapshot then corrects the index.
+    /// </summary>
+    private async Task<bool> SignalRunningAsync(string caseId, SnapshotApplied evt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var projected = await _projections.GetAsync(caseId, cancellationToken);
+        if (projected is not null && string.Equals(projected.LastSnapshotSha256, evt.Sha256, StringComparison.Ordinal))
+        {
+            return projected.IsClosed;
+        }
+
+        await _client.RaiseEventAsync(caseId, CaseTasks.SignalEvent, CaseSignal.From(evt), cancellationToken);
+        LogSignalled(caseId);
+        if (projected is null)
+        {
+            return false;
+        }
+
+        var transition = CaseMachine.Apply(projected, evt, now, _policies.Current);
+        return transition.Accepted && transition.State.IsClosed;
+    }
+
+    /// <summary>
+    /// Starts the next episode's instance. The opening is checked with the domain first (an unknown time zone opens
+    /// nothing and counts no episode); an instance that exists already (a crash after starting it, before the
+    /// account was saved) is adopted while it runs.
+    /// </summary>
+    private async Task<(int Episode, string? Active)> OpenAsync(CustomerAccount account, int episode, SnapshotApplied evt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var caseId = CaseIds.For(account.Key, episode + 1);
+        if (!CaseMachine.Apply(CaseState.New(caseId, account.Key, now), evt, now, _policies.Current).Accepted)
+        {
+            return (episode, null);
+        }
+
+        var existing = await _client.GetInstanceAsync(caseId, cancellationToken);
+        if (existing is not null)
+        {
+            return (episode + 1, existing.IsCompleted ? null : caseId);
+        }
+
+        var input = new CaseInput(caseId, _policies.CurrentVersion) { Entity = account.Key.Entity, CustomerId = account.Key.CustomerId, Opening = CaseSignal.From(evt) };
+        await _client.ScheduleNewOrchestrationInstanceAsync(CaseTasks.Orchestrator, input, new StartOrchestrationOptions(caseId), cancellationToken);
+        LogCaseOpened(caseId, episode + 1);
+        return (episode + 1, caseId);
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Started case {CaseId} (episode {Episode})")]
+    private partial void LogCaseOpened(string caseId, int episode);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Debug, Message = "Signalled a snapshot to case {CaseId}")]
+    private partial void LogSignalled(string caseId);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Snapshot as of {AsOf} for account {Account} not signalled: {Applied} is applied already")]
+    private partial void LogStale(string account, DateOnly asOf, DateOnly applied);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Debug, Message = "Account {Account} changed concurrently (attempt {Attempt}); deciding again")]
+    private partial void LogConflict(string account, int attempt);
+}
