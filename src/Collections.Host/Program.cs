@@ -29,7 +29,6 @@ builder.AddCollectionsTelemetry(settings);
 var app = builder.Build();
 app.UseOperationsApiEdge();
 app.MapHealth();
-app.MapFunctionInvocations();
 app.MapOperationsApi().MapDashboard();
 
 // `serve` typed on the command line (scripts/run-local.sh does) also checks the SMTP server; hosts under test have none.
