@@ -1,12 +1,15 @@
 using System.Collections.Frozen;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Collections.Functions.Api;
 
 /// <summary>
 /// The handler each route runs, built once with ASP.NET Core's <see cref="RequestDelegateFactory"/> (the binder
 /// minimal APIs use: route values, query, JSON body and services bind exactly as in the local host, and the typed
-/// results write the same bodies and status codes). A route without a handler answers 501 as ProblemDetails, before any key check.
+/// results write the same bodies and status codes). A route without a handler answers 501 as ProblemDetails, after the key check.
 /// </summary>
 internal sealed class OperationsHandlers
 {
@@ -20,11 +23,14 @@ internal sealed class OperationsHandlers
     /// <summary>Builds the given handlers (tests pass their own).</summary>
     internal OperationsHandlers(IServiceProvider services, IEnumerable<(string Name, Delegate Handler)> handlers)
     {
+        // Binding failures throw (the API's AddOperationsApi asks for that in every environment), so the dispatcher's
+        // exception handlers answer them with ProblemDetails naming the field, as the local host does.
+        var throwOnBadRequest = services.GetService<IOptions<RouteHandlerOptions>>()?.Value.ThrowOnBadRequest ?? true;
         var built = new Dictionary<string, RequestDelegate>(StringComparer.Ordinal);
         foreach (var (name, handler) in handlers)
         {
             var route = OperationsRoutes.Named(name);
-            var options = new RequestDelegateFactoryOptions { ServiceProvider = services, RouteParameterNames = route.Parameters };
+            var options = new RequestDelegateFactoryOptions { ServiceProvider = services, RouteParameterNames = route.Parameters, ThrowOnBadRequest = throwOnBadRequest };
             built[name] = RequestDelegateFactory.Create(handler, options).RequestDelegate;
         }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Collections.Functions.Api;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Functions.Dashboard;
 
@@ -15,12 +17,20 @@ internal static class DashboardFunction
     /// <summary>The catch-all route: the site root and every path no API route takes.</summary>
     public const string Route = "{*path}";
 
+    private static readonly PathString ApiPrefix = "/api";
+
     private const string Csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     [Function(Name)]
-    public static IResult Serve([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Route)] HttpRequest request)
+    public static async Task<IResult> Serve([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Route)] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            // An /api path no API function took: the API's answer (401 without a key, so it reveals nothing; else 404).
+            return await request.HttpContext.RequestServices.GetRequiredService<OperationsDispatcher>().NotFoundAsync(request);
+        }
+
         if (DashboardFiles.Resolve(request.Path.Value ?? "/") is not { } name || DashboardFiles.Get(name) is not { } file)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{request.Path} is not a page of the dashboard or the API");

@@ -32,7 +32,7 @@ public sealed class DashboardFunctionTests
         http.Request.Path = "/cases/acme-1";
         http.Response.Body = new MemoryStream();
 
-        await DashboardFunction.Serve(http.Request).ExecuteAsync(http);
+        await (await DashboardFunction.Serve(http.Request)).ExecuteAsync(http);
 
         Assert.Equal(StatusCodes.Status200OK, http.Response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", http.Response.ContentType);
@@ -48,7 +48,7 @@ public sealed class DashboardFunctionTests
         http.Request.Path = "/nowhere/at/all";
         http.Response.Body = new MemoryStream();
 
-        await DashboardFunction.Serve(http.Request).ExecuteAsync(http);
+        await (await DashboardFunction.Serve(http.Request)).ExecuteAsync(http);
 
         Assert.Equal(StatusCodes.Status404NotFound, http.Response.StatusCode);
         Assert.Equal("application/problem+json", http.Response.ContentType);
