@@ -1,7 +1,8 @@
 using Azure.Storage.Blobs;
-using Collections.Host.Apis;
+using Collections.Operations.Apis;
 using Collections.Host.Cli;
 using Collections.Host.Hosting;
+using Collections.Operations.Hosting;
 
 if (CliDispatcher.IsCommand(args))
 {
@@ -18,6 +19,7 @@ try
 {
     settings = builder.AddCollections();
     builder.Services.AddOperationsApi();
+    builder.Services.AddLocalTriggers(settings);
 }
 catch (InvalidSettingsException ex)
 {

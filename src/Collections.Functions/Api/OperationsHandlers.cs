@@ -44,7 +44,7 @@ internal sealed class OperationsHandlers
     public IReadOnlyCollection<string> Wired => _handlers.Keys;
 
     // TODO(lead, after merging): the handlers are the local host's static endpoint methods (today internal in
-    // src/Collections.Host/Apis: CasesApi.ListCases, CaseActionsApi.Promise, LedgerFilesApi.ListFiles, KpisApi.GetKpis,
+    // src/Collections.Operations/Apis: CasesApi.ListCases, CaseActionsApi.Promise, LedgerFilesApi.ListFiles, KpisApi.GetKpis,
     // OverviewApi.GetOverview, the health and OpenAPI endpoints...). Once they live in the shared project, list each
     // here by route name, e.g. ["ListCases"] = CasesApi.ListCases, and register the API's services (AddOperationsApi:
     // the key scheme, the two policies, ProblemDetails, JSON options) in FunctionsAppServices.

@@ -1,5 +1,6 @@
 using Collections.Host.Hosting;
 using Microsoft.Extensions.Configuration.Memory;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Cli;
 

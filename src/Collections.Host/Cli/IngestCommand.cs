@@ -5,6 +5,7 @@ using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Storage;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Cli;
 

@@ -4,6 +4,7 @@ using Collections.Host.Hosting;
 using Collections.Pipeline.LedgerFiles;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Cli;
 

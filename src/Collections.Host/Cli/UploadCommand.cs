@@ -1,5 +1,6 @@
 using Collections.Host.Hosting;
 using Azure.Storage.Blobs;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Cli;
 

@@ -5,6 +5,7 @@ using Collections.Pipeline.Ingest.Apply;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Hosting;
 

@@ -1,6 +1,7 @@
 using Collections.Domain.Policy;
 using Collections.Pipeline.Orchestration;
 using Collections.Pipeline.Projections;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Hosting;
 

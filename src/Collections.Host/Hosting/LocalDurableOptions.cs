@@ -1,4 +1,5 @@
 using System.Globalization;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Hosting;
 

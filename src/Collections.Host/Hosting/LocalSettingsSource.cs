@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Hosting;
 

@@ -1,5 +1,6 @@
 using Collections.Pipeline.Queues;
 using Azure.Storage.Queues;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Hosting;
 

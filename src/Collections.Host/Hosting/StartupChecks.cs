@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Azure;
 using Azure.Storage.Blobs;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Hosting;
 

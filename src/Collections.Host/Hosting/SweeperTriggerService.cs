@@ -1,5 +1,6 @@
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Clock;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Hosting;
 

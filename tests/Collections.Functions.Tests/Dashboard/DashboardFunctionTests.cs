@@ -19,7 +19,7 @@ public sealed class DashboardFunctionTests
     [Fact]
     public void Files_SameAsTheLocalHost_PlusChartJs()
     {
-        var sources = Directory.GetFiles(RepositoryFiles.PathOf("src/Collections.Host/Dashboard/wwwroot")).Select(Path.GetFileName);
+        var sources = Directory.GetFiles(RepositoryFiles.PathOf("src/Collections.Operations/Dashboard/wwwroot")).Select(Path.GetFileName);
 
         Assert.Equal(sources.Append("chart.umd.min.js").Order(StringComparer.Ordinal), DashboardFiles.Names.Order(StringComparer.Ordinal));
         Assert.Equal("text/javascript; charset=utf-8", DashboardFiles.Get("app.js")!.Value.ContentType);

@@ -1,7 +1,7 @@
 using Collections.Domain.Cases;
 using Collections.Domain.Ledger;
-using Collections.Host.Apis;
-using Collections.Host.Apis.Models;
+using Collections.Operations.Apis;
+using Collections.Operations.Apis.Models;
 using static Collections.Host.Tests.Apis.TestData;
 
 namespace Collections.Host.Tests.Apis;

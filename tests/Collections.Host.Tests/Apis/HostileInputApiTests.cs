@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Collections.Host.Apis;
+using Collections.Operations.Apis;
 
 namespace Collections.Host.Tests.Apis;
 

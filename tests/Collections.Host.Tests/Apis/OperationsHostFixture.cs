@@ -10,6 +10,7 @@ using Collections.Pipeline.LedgerFiles;
 using Collections.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using static Collections.Host.Tests.Apis.TestData;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Apis;
 

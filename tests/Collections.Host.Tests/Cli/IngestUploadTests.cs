@@ -15,6 +15,7 @@ using Collections.Pipeline.Storage;
 using Collections.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Cli;
 

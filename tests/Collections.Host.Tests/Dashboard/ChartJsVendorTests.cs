@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Collections.Host.Dashboard;
+using Collections.Operations.Dashboard;
 using Collections.Host.Tests.Infra;
 
 namespace Collections.Host.Tests.Dashboard;
@@ -8,7 +8,7 @@ namespace Collections.Host.Tests.Dashboard;
 /// <summary>The vendored chart.js is the version package.json pins, carries its licence, and is what the dashboard serves.</summary>
 public sealed partial class ChartJsVendorTests
 {
-    private const string Vendored = "src/Collections.Host/Dashboard/vendor/chart.js/chart.umd.min.js";
+    private const string Vendored = "src/Collections.Operations/Dashboard/vendor/chart.js/chart.umd.min.js";
 
     [Fact]
     public void VendoredChartJs_Banner_MatchesThePinInPackageJson()
@@ -27,7 +27,7 @@ public sealed partial class ChartJsVendorTests
     [Fact]
     public void VendoredChartJs_License_IsKeptBesideIt()
     {
-        var license = RepositoryFiles.Read("src/Collections.Host/Dashboard/vendor/chart.js/LICENSE.md");
+        var license = RepositoryFiles.Read("src/Collections.Operations/Dashboard/vendor/chart.js/LICENSE.md");
 
         Assert.Contains("MIT License", license, StringComparison.Ordinal);
         Assert.Contains("Chart.js Contributors", license, StringComparison.Ordinal);

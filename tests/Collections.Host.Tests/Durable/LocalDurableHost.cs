@@ -11,6 +11,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Durable;
 

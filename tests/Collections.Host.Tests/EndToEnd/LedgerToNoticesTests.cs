@@ -10,6 +10,7 @@ using Collections.Pipeline.Cases;
 using Collections.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.EndToEnd;
 

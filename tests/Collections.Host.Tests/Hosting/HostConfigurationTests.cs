@@ -1,5 +1,6 @@
 using Collections.Host.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Collections.Host.Hosting;
 using Collections.TestSupport;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Hosting;
 

@@ -6,6 +6,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Collections.Host.Hosting;
 using Microsoft.Extensions.Configuration;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Hosting;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Collections.Host.Hosting;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Infra;
 

@@ -10,6 +10,7 @@ using Collections.Notices.Email.Acs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Infra;
 

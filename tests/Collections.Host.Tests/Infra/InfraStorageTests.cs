@@ -1,4 +1,5 @@
 using Collections.Host.Hosting;
+using Collections.Operations.Hosting;
 
 namespace Collections.Host.Tests.Infra;
 

@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Models;
-
-/// <summary>A grade-A escalation approval request and its answer.</summary>
-internal sealed record ApprovalDto(DateTimeOffset RequestedAt, string Decision, bool ReminderSent);

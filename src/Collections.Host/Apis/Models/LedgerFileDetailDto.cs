@@ -1,6 +1,0 @@
-using System.Text.Json;
-
-namespace Collections.Host.Apis.Models;
-
-/// <summary>A ledger file with its report (the JSON document from the report blob, as written by ingest).</summary>
-internal sealed record LedgerFileDetailDto(LedgerFileDto File, JsonElement? Report, string? ReportError);

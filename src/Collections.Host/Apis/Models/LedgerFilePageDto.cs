@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Models;
-
-/// <summary>A page of ledger files, newest first.</summary>
-internal sealed record LedgerFilePageDto(IReadOnlyList<LedgerFileDto> Items, string? ContinuationToken);

@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Models;
-
-/// <summary>What wakes the case next (its durable timer) and when.</summary>
-internal sealed record NextTimerDto(string Kind, DateTimeOffset At, string? Stage);

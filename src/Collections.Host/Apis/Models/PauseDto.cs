@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Models;
-
-/// <summary>The operator's pause.</summary>
-internal sealed record PauseDto(string Reason, DateTimeOffset Since, DateTimeOffset? Until);

@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Models;
-
-/// <summary>The running promise to pay.</summary>
-internal sealed record PromiseDto(DateOnly PromisedDate, decimal Amount, string Currency, DateTimeOffset RecordedAt, DateTimeOffset EndsAt, bool Kept);

@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Models;
-
-/// <summary>How many closed cases a purge deleted.</summary>
-internal sealed record PurgeResultDto(int InstancesDeleted, int OlderThanDays);

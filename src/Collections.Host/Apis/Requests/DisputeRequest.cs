@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Requests;
-
-/// <summary>Raise a dispute on invoices of the case.</summary>
-internal sealed record DisputeRequest(IReadOnlyList<string>? InvoiceIds, string? Reason);

@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Requests;
-
-/// <summary>Pause the case, optionally until an instant.</summary>
-internal sealed record PauseRequest(string? Reason, DateTimeOffset? Until);

@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Requests;
-
-/// <summary>Purge completed and terminated cases that closed more than <c>olderThanDays</c> days ago.</summary>
-internal sealed record PurgeRequest(int? OlderThanDays);

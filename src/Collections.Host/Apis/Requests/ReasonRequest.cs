@@ -1,4 +1,0 @@
-namespace Collections.Host.Apis.Requests;
-
-/// <summary>An action with a reason (escalate now, reject, write off, terminate).</summary>
-internal sealed record ReasonRequest(string? Reason);
