@@ -5,16 +5,20 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Collections.Functions.Hosting;
+using Collections.Operations.Apis;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Functions.Api;
 
 /// <summary>
 /// Runs one route of the operations API inside an HTTP function with the local host's edge rules, in its order
-/// (<c>ApiEdge.UseOperationsApiEdge</c>): <c>nosniff</c> on every answer, the API key checked before anything can
-/// reveal a route (401), then the route's policies through ASP.NET Core's own policy evaluator (403), the route values
-/// from the Functions binding data, the handler, an empty error answer turned into ProblemDetails as
+/// (<see cref="ApiEdge.UseOperationsApiEdge"/>): <c>nosniff</c> on every answer, the API key checked before anything
+/// can reveal a route (401) and the body's content type (415/400) by the shared <see cref="ApiEdge.GateAsync"/>, then
+/// the endpoint's policies through ASP.NET Core's own policy evaluator (403), the route values from the Functions
+/// binding data, the shared endpoint (its resource-id filter, then its handler), an empty error answer turned into ProblemDetails as
 /// <c>UseStatusCodePages</c> does, and every exception answered by the API's exception handlers (a 500 without a stack
 /// trace when none takes it), as <c>UseExceptionHandler</c> does. The Functions worker runs none of those middlewares
 /// for a function, hence this class.
@@ -30,8 +34,12 @@ internal sealed partial class OperationsDispatcher(
 {
     private static readonly FrozenDictionary<string, ApiRoute> Routes = OperationsRoutes.All.ToFrozenDictionary(r => r.Name, StringComparer.Ordinal);
 
-    /// <summary>Runs the named route; the response is written to the request's context.</summary>
-    public async Task<IResult> DispatchAsync(string routeName, HttpRequest request, FunctionContext context)
+    /// <summary>
+    /// Runs the named route with the invocation's Durable Task client (the function's <c>[DurableClient]</c> binding,
+    /// which the handlers take from dependency injection: see <see cref="InvocationDurableClient"/>); the response is
+    /// written to the request's context.
+    /// </summary>
+    public async Task<IResult> DispatchAsync(string routeName, HttpRequest request, FunctionContext context, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -40,23 +48,26 @@ internal sealed partial class OperationsDispatcher(
         NoSniff(http);
         try
         {
-            if (route.Policies.Count > 0 && !await AuthenticateAsync(http))
+            InvocationDurableClient.Set(http.RequestServices, client);
+            await AuthenticateAsync(http);
+            if (!await ApiEdge.GateAsync(http))
             {
                 return Results.Empty;
             }
 
-            if (handlers.Find(route) is not { } handler)
+            if (handlers.Find(route) is not { } endpoint)
             {
                 return OperationsHandlers.NotWired(route);
             }
 
             CopyRouteValues(route, context, request);
-            if (!await AuthorizeAsync(route, http))
+            http.SetEndpoint(endpoint);
+            if (!await AuthorizeAsync(endpoint, http))
             {
                 return Results.Empty;
             }
 
-            await handler(http);
+            await endpoint.RequestDelegate!(http);
             if (http.Response is { HasStarted: false, StatusCode: >= 400, ContentLength: null } response && string.IsNullOrEmpty(response.ContentType))
             {
                 await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = { Status = response.StatusCode } });
@@ -77,8 +88,10 @@ internal sealed partial class OperationsDispatcher(
     public async Task<IResult> NotFoundAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        NoSniff(request.HttpContext);
-        return await AuthenticateAsync(request.HttpContext)
+        var http = request.HttpContext;
+        NoSniff(http);
+        await AuthenticateAsync(http);
+        return await ApiEdge.GateAsync(http)
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found")
             : Results.Empty;
     }
@@ -91,39 +104,29 @@ internal sealed partial class OperationsDispatcher(
             return Task.CompletedTask;
         });
 
-    /// <summary>
-    /// What AuthenticationMiddleware and the host's key gate do before routing: the default scheme's user, and its
-    /// challenge (401 ProblemDetails from the API's key handler) when there is none; false when it answered.
-    /// </summary>
-    private async Task<bool> AuthenticateAsync(HttpContext http)
+    /// <summary>What AuthenticationMiddleware does: the default scheme's user, if the request carries one.</summary>
+    private async Task AuthenticateAsync(HttpContext http)
     {
         if (await schemes.GetDefaultAuthenticateSchemeAsync() is { } scheme
             && await http.AuthenticateAsync(scheme.Name) is { Principal: { } principal })
         {
             http.User = principal;
         }
-
-        if (http.User.Identity?.IsAuthenticated == true)
-        {
-            return true;
-        }
-
-        await http.ChallengeAsync();
-        return false;
     }
 
     /// <summary>
-    /// What AuthorizationMiddleware does for an endpoint with these policies: false when it answered 401 or 403.
+    /// What AuthorizationMiddleware does with the endpoint's metadata (the policies the shared mapping put on it):
+    /// false when it answered 401 or 403.
     /// </summary>
-    private async Task<bool> AuthorizeAsync(ApiRoute route, HttpContext http)
+    private async Task<bool> AuthorizeAsync(Endpoint endpoint, HttpContext http)
     {
-        if (route.Policies.Count == 0)
+        var authorizeData = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+            || await AuthorizationPolicy.CombineAsync(policies, authorizeData, endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>()) is not { } policy)
         {
             return true;
         }
 
-        var policy = await AuthorizationPolicy.CombineAsync(policies, route.AuthorizeData)
-            ?? throw new InvalidOperationException($"route {route.Name}: no authorization policy");
         var authentication = await evaluator.AuthenticateAsync(policy, http);
         var authorization = await evaluator.AuthorizeAsync(policy, authentication, http, resource: http);
         if (authorization.Succeeded)

@@ -1,14 +1,17 @@
-using Microsoft.AspNetCore.Http;
 using Collections.Functions.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Functions.Dashboard;
 
 /// <summary>
-/// Serves the dashboard from the Functions app. The shell holds no data, so it is anonymous (the page asks for a key);
-/// every datum it shows comes from <c>/api</c>. A catch-all route with the lowest precedence: every API route is
-/// literal, so it wins. host.json's route prefix is empty for this, because the shell lives at <c>/</c>.
+/// Serves the dashboard from the Functions app with the local host's own code and files
+/// (<see cref="DashboardMiddleware.TryServeAsync"/> over the assets embedded in Collections.Operations). The shell holds
+/// no data, so it is anonymous (the page asks for a key); every datum it shows comes from <c>/api</c>. A catch-all route
+/// with the lowest precedence: every API route is literal, so it wins. host.json's route prefix is empty for this,
+/// because the shell lives at <c>/</c>.
 /// </summary>
 internal static class DashboardFunction
 {
@@ -18,8 +21,6 @@ internal static class DashboardFunction
     public const string Route = "{*path}";
 
     private static readonly PathString ApiPrefix = "/api";
-
-    private const string Csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     [Function(Name)]
     public static async Task<IResult> Serve([HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = Route)] HttpRequest request)
@@ -31,16 +32,8 @@ internal static class DashboardFunction
             return await request.HttpContext.RequestServices.GetRequiredService<OperationsDispatcher>().NotFoundAsync(request);
         }
 
-        if (DashboardFiles.Resolve(request.Path.Value ?? "/") is not { } name || DashboardFiles.Get(name) is not { } file)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{request.Path} is not a page of the dashboard or the API");
-        }
-
-        var headers = request.HttpContext.Response.Headers;
-        headers.ContentSecurityPolicy = Csp;
-        headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-cache";
-        return TypedResults.Bytes(file.Content, file.ContentType);
+        return await DashboardMiddleware.TryServeAsync(request.HttpContext)
+            ? Results.Empty
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{request.Path} is not a page of the dashboard or the API");
     }
 }

@@ -1,87 +1,86 @@
+using System.Text;
 using System.Text.Json;
 using Collections.Functions.Api;
+using Collections.Functions.Hosting;
+using Collections.Operations.Apis;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace Collections.Functions.Tests.Api;
 
 /// <summary>
-/// The dispatcher with a stand-in key scheme and the API's two policy names: route values from the Functions binding
-/// data, 401 without a key, 403 for a reader on an operator route, the handler's answer otherwise, an empty error
-/// turned into ProblemDetails, and 501 for a route without a handler.
+/// The dispatcher over stand-in endpoints (mapped like the shared ones: an /api group needing a read key and validating
+/// resource ids) and a stand-in key scheme: the local host's edge order (key first, then body checks, then policies,
+/// then the resource-id filter and the handler), ProblemDetails for empty errors and exceptions, nosniff everywhere.
 /// </summary>
 public sealed class OperationsDispatcherTests
 {
-    private static readonly (string, Delegate)[] TestHandlers =
-    [
-        ("Health", () => TypedResults.Ok(new { status = "healthy" })),
-        ("GetCase", (string instanceId) => TypedResults.Ok(new { instanceId })),
-        ("TerminateCase", (string instanceId) => TypedResults.Ok(new { terminated = instanceId })),
-        ("RetryCase", (string instanceId) => Results.StatusCode(StatusCodes.Status409Conflict)),
-        ("GetKpis", (Func<IResult>)(() => throw new InvalidOperationException("secret-detail"))),
-    ];
+    private static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/health", () => TypedResults.Ok(new { status = "healthy" })).AllowAnonymous();
+        var api = app.MapGroup("/api").RequireAuthorization(OperationsRoutes.ReadPolicy).ValidateResourceIds();
+        api.MapGet("/cases/{instanceId}", (string instanceId, DurableTaskClient client) => TypedResults.Ok(new { instanceId, hub = client.Name }));
+        api.MapPost("/cases/{instanceId}/terminate", (string instanceId) => TypedResults.Ok(new { terminated = instanceId })).RequireAuthorization(OperationsRoutes.ActPolicy);
+        api.MapPost("/cases/{instanceId}/retry", (string instanceId) => Results.StatusCode(StatusCodes.Status409Conflict)).RequireAuthorization(OperationsRoutes.ActPolicy);
+        api.MapGet("/kpis", IResult () => throw new InvalidOperationException("secret-detail"));
+    }
 
     private static ServiceProvider Services(Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddRouting();
         services.AddProblemDetails();
-        services.AddAuthentication(TestKeyHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestKeyHandler>(TestKeyHandler.SchemeName, _ => { });
+        services.AddAuthentication(ApiRoles.Scheme).AddScheme<AuthenticationSchemeOptions, TestKeyHandler>(ApiRoles.Scheme, _ => { });
         services.AddAuthorizationBuilder()
             .AddPolicy(OperationsRoutes.ReadPolicy, p => p.RequireRole("reader", "operator"))
             .AddPolicy(OperationsRoutes.ActPolicy, p => p.RequireRole("operator"));
-        services.AddSingleton(sp => new OperationsHandlers(sp, TestHandlers));
+        services.AddSingleton(sp => new OperationsHandlers(sp, Map));
         services.AddSingleton<OperationsDispatcher>();
+        InvocationDurableClient.Register(services);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
-    private static async Task<Answer> DispatchAsync(string route, string? key, string? instanceId = null, Action<IServiceCollection>? configure = null)
+    private static async Task<TestAnswer> DispatchAsync(string route, string? key, string? instanceId = null, Action<IServiceCollection>? configure = null, string? contentType = null)
     {
         await using var services = Services(configure);
-        var (http, response) = Context(services, key);
+        await using var scope = services.CreateAsyncScope();
+        var (http, response) = TestRequests.Create(scope.ServiceProvider, key);
+        var apiRoute = OperationsRoutes.Named(route);
+        http.Request.Method = apiRoute.Method;
+        http.Request.Path = "/" + apiRoute.Template.Replace("{instanceId}", instanceId, StringComparison.Ordinal);
+        if (contentType is not null)
+        {
+            http.Request.ContentType = contentType;
+            http.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes("{}"));
+        }
+
         var data = new Dictionary<string, object?>(StringComparer.Ordinal);
         if (instanceId is not null)
         {
             data["instanceId"] = instanceId;
         }
 
-        var result = await services.GetRequiredService<OperationsDispatcher>().DispatchAsync(route, http.Request, new FakeFunctionContext(services, data));
-        return await AnswerAsync(http, response, result);
+        var client = new Mock<DurableTaskClient>("hub-of-this-invocation").Object;
+        var result = await services.GetRequiredService<OperationsDispatcher>().DispatchAsync(route, http.Request, new FakeFunctionContext(scope.ServiceProvider, data), client);
+        return await TestRequests.AnswerAsync(http, response, result);
     }
-
-    private static (DefaultHttpContext Http, StartingResponseFeature Response) Context(IServiceProvider services, string? key)
-    {
-        var response = new StartingResponseFeature { Body = new MemoryStream() };
-        var http = new DefaultHttpContext { RequestServices = services };
-        http.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>(response);
-        http.Response.Body = response.Body;
-        if (key is not null)
-        {
-            http.Request.Headers["x-functions-key"] = key;
-        }
-
-        return (http, response);
-    }
-
-    private static async Task<Answer> AnswerAsync(DefaultHttpContext http, StartingResponseFeature response, IResult result)
-    {
-        await result.ExecuteAsync(http);
-        await response.StartAsync();
-        response.Body.Position = 0;
-        return new Answer(http.Response.StatusCode, http.Response.ContentType, await new StreamReader(response.Body).ReadToEndAsync(), http.Response.Headers.XContentTypeOptions.ToString());
-    }
-
-    private sealed record Answer(int Status, string? ContentType, string Body, string NoSniff);
 
     [Fact]
-    public async Task DispatchAsync_ReaderKeyOnReadRoute_HandlerGetsTheRouteValueFromBindingData()
+    public async Task DispatchAsync_ReaderKeyOnReadRoute_HandlerGetsTheRouteValueAndTheInvocationsDurableClient()
     {
         var (status, _, body, _) = await DispatchAsync("GetCase", "reader", "case-7");
 
         Assert.Equal(StatusCodes.Status200OK, status);
-        Assert.Equal("case-7", JsonDocument.Parse(body).RootElement.GetProperty("instanceId").GetString());
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal("case-7", json.RootElement.GetProperty("instanceId").GetString());
+        Assert.Equal("hub-of-this-invocation", json.RootElement.GetProperty("hub").GetString());
     }
 
     [Fact]
@@ -96,7 +95,7 @@ public sealed class OperationsDispatcherTests
     [Fact]
     public async Task DispatchAsync_ReaderKeyOnOperatorRoute_Forbidden403()
     {
-        var (status, _, body, _) = await DispatchAsync("TerminateCase", "reader", "case-7");
+        var (status, _, body, _) = await DispatchAsync("TerminateCase", "reader", "case-7", contentType: "application/json");
 
         Assert.Equal(StatusCodes.Status403Forbidden, status);
         Assert.DoesNotContain("terminated", body, StringComparison.Ordinal);
@@ -105,7 +104,7 @@ public sealed class OperationsDispatcherTests
     [Fact]
     public async Task DispatchAsync_OperatorKeyOnOperatorRoute_HandlerAnswers()
     {
-        var (status, _, body, _) = await DispatchAsync("TerminateCase", "operator", "case-7");
+        var (status, _, body, _) = await DispatchAsync("TerminateCase", "operator", "case-7", contentType: "application/json");
 
         Assert.Equal(StatusCodes.Status200OK, status);
         Assert.Equal("case-7", JsonDocument.Parse(body).RootElement.GetProperty("terminated").GetString());
@@ -150,11 +149,34 @@ public sealed class OperationsDispatcherTests
     }
 
     [Fact]
-    public async Task DispatchAsync_NoKeyOnOperatorRouteWithInvalidId_401NotValidation()
+    public async Task DispatchAsync_InvalidResourceId_400NamingTheParameter()
     {
-        var (status, _, _, _) = await DispatchAsync("TerminateCase", key: null, "bad/id");
+        var (status, contentType, body, _) = await DispatchAsync("GetCase", "reader", "bad\u0001id");
+
+        Assert.Equal(StatusCodes.Status400BadRequest, status);
+        Assert.Equal("application/problem+json", contentType);
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("instanceId", out _), body);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_NoKeyAndInvalidResourceId_401NotValidation()
+    {
+        var (status, _, body, _) = await DispatchAsync("TerminateCase", key: null, "bad\u0001id");
 
         Assert.Equal(StatusCodes.Status401Unauthorized, status);
+        Assert.DoesNotContain("instanceId", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("text/plain", StatusCodes.Status415UnsupportedMediaType)]
+    [InlineData("application/json; charset=iso-8859-1", StatusCodes.Status400BadRequest)]
+    public async Task DispatchAsync_BodyNotJsonInUtf8_RefusedNamingContentTypeBeforeThePolicies(string contentType, int expected)
+    {
+        // A reader on an operator route: the body check comes first, as in the local host.
+        var (status, _, body, _) = await DispatchAsync("TerminateCase", "reader", "case-7", contentType: contentType);
+
+        Assert.Equal(expected, status);
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("Content-Type", out _), body);
     }
 
     [Theory]
@@ -197,9 +219,10 @@ public sealed class OperationsDispatcherTests
     public async Task NotFoundAsync_UnknownApiPath_401WithoutKey404WithOne(string? key, int expected)
     {
         await using var services = Services();
-        var (http, response) = Context(services, key);
+        var (http, response) = TestRequests.Create(services, key);
+        http.Request.Path = "/api/unknown";
 
-        var answer = await AnswerAsync(http, response, await services.GetRequiredService<OperationsDispatcher>().NotFoundAsync(http.Request));
+        var answer = await TestRequests.AnswerAsync(http, response, await services.GetRequiredService<OperationsDispatcher>().NotFoundAsync(http.Request));
 
         Assert.Equal(expected, answer.Status);
         Assert.Equal("nosniff", answer.NoSniff);
