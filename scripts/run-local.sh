@@ -158,7 +158,6 @@ if [ "$demo" = true ]; then
   export Clock__Speed=1440 Clock__Start="${as_of}T00:00:00Z" Queues__MaxPollingInterval=00:00:00.5
   say "demo clock: a day per minute from $Clock__Start (the sample ledger's as-of date)"
 fi
-unset FUNCTIONS_CUSTOMHANDLER_PORT # standalone mode, whatever the shell has
 say "starting the host (log: .local/logs/host.log)"
 start .local/logs/host.log env ASPNETCORE_URLS=http://localhost:7071 DOTNET_ENVIRONMENT=Development \
   'Logging__LogLevel__Microsoft.AspNetCore=Warning' "$host_exe" serve

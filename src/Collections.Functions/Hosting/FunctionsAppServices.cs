@@ -39,6 +39,8 @@ internal static class FunctionsAppServices
     internal static HostSettings AddCollectionsFunctions(this IHostApplicationBuilder builder)
     {
         var settings = builder.AddCollections();
+        // Health and telemetry report the hosting mode ("functions"); nothing else reads it here.
+        settings.UnderFunctionsHost = true;
         var services = builder.Services;
         services.AddOperationsApi();
         services.AddRouting();

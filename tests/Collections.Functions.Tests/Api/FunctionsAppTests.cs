@@ -126,4 +126,12 @@ public sealed class FunctionsAppTests
         Assert.Same(one, first.ServiceProvider.GetRequiredService<LedgerIngestProcessor>());
         Assert.NotSame(one, second.ServiceProvider.GetRequiredService<LedgerIngestProcessor>());
     }
+
+    [Fact]
+    public async Task Settings_FunctionsApp_ReportsTheFunctionsMode()
+    {
+        await using var app = new FunctionsApp();
+
+        Assert.True(app.Services.GetRequiredService<Collections.Operations.Hosting.HostSettings>().UnderFunctionsHost);
+    }
 }

@@ -22,18 +22,4 @@ public sealed class StandaloneServicesTests(AzuriteFixture azurite)
         Assert.Single(hosted.OfType<SweeperTriggerService>());
         Assert.Single(hosted.OfType<BlobTriggerService>());
     }
-
-    [Fact]
-    public async Task UnderFunctionsHost_RegistersNoTriggerLoops()
-    {
-        var settings = HostTestSettings.For(azurite);
-        settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "40124";
-        await using var factory = new CollectionsHostFactory(settings);
-
-        var hosted = factory.Services.GetServices<IHostedService>().ToList();
-
-        Assert.Empty(hosted.OfType<QueueTriggerService>());
-        Assert.Empty(hosted.OfType<SweeperTriggerService>());
-        Assert.Empty(hosted.OfType<BlobTriggerService>());
-    }
 }
