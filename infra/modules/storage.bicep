@@ -16,18 +16,27 @@ param appPrincipalId string
 param operatorPrincipalId string = ''
 param operatorPrincipalType string = 'User'
 
+@description('Days each archive blob stays immutable (neither changed nor deleted) after it is written; at least the policy\'s retention (docs/policy.md), default 2557 = 7 years.')
+@minValue(1)
+@maxValue(146000)
+param archiveImmutabilityDays int = 2557
+
 @allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_GZRS'])
 param skuName string = 'Standard_LRS'
 
 // StorageNames.Containers (azure-webjobs-hosts holds blob receipts and timer/singleton locks of the Functions host;
-// the app's standalone blob trigger uses the same container).
+// the app's standalone blob trigger uses the same container; archive holds closed cases past retention, immutable).
 var containerNames = [
   'ledgers'
   'ledgers-processed'
   'ledgers-rejected'
   'evidence'
+  'archive'
   'azure-webjobs-hosts'
 ]
+
+// StorageNames.ArchiveContainer: gets the time-based immutability policy below.
+var archiveContainerName = 'archive'
 
 // StorageNames.Queues: the two trigger queues, their -poison queues (the host moves a message there after
 // maxDequeueCount deliveries) and the blob trigger's poison queue.
@@ -45,6 +54,8 @@ var tableNames = [
   'Accounts'
   'LedgerFiles'
   'LedgerSnapshots'
+  'WriteOffs'
+  'ArchiveIndex'
 ]
 
 // Data-plane roles of the app's identity, one per storage service the app uses. Blob Data Owner (not Contributor)
@@ -102,6 +113,19 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   name: name
   properties: { publicAccess: 'None' }
 }]
+
+// The archive is the record of closed cases (domain.md section 7, docs/storage.md): a container-level time-based
+// retention policy (WORM) makes each blob impossible to overwrite or delete for archiveImmutabilityDays after it
+// was written; new blobs can still be created. Bicep creates the policy unlocked, so a wrong period can still be
+// corrected; lock it once after the first deployment (docs/deploy.md) to make it irrevocable.
+resource archiveImmutability 'Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies@2023-05-01' = {
+  parent: containers[indexOf(containerNames, archiveContainerName)]
+  name: 'default'
+  properties: {
+    immutabilityPeriodSinceCreationInDays: archiveImmutabilityDays
+    allowProtectedAppendWrites: false
+  }
+}
 
 resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
   parent: blobService

@@ -45,6 +45,9 @@ public sealed class DunningPolicy
     /// <summary>The numeric timing rules.</summary>
     public PolicyTimings Timings { get; }
 
+    /// <summary>How long closed cases stay live before they may move to the archive (default 7 years).</summary>
+    public RetentionPeriod Retention { get; init; } = RetentionPeriod.Default;
+
     /// <summary>The ladder for a grade.</summary>
     public GradeLadder LadderFor(CreditGrade grade) => Ladders[grade];
 

@@ -10,7 +10,7 @@ namespace Collections.Domain.Policy;
 /// (for example <c>ladders.B.steps.Demand: must be later than Reminder (day 15 &lt;= day 20)</c>).
 /// The format is documented in docs/policy.md.
 /// </summary>
-public static class PolicyLoader
+public static partial class PolicyLoader
 {
     private static readonly string[] StepNames = ["Reminder", "Demand", "FinalNotice", "Escalation"];
 
@@ -53,18 +53,19 @@ public static class PolicyLoader
                 return new PolicyLoadResult(null, ["the policy must be a JSON object"]);
             }
 
-            Unknown(root, "", errors, "sendWindow", "timings", "ladders", "calendars", "$schema", "description");
+            Unknown(root, "", errors, "sendWindow", "timings", "ladders", "calendars", "retention", "$schema", "description");
             var window = ReadWindow(root, errors);
             var timings = ReadTimings(root, errors);
             var ladders = ReadLadders(root, errors);
             var (defaultCalendar, countryCalendars) = ReadCalendars(root, errors);
+            var retention = ReadRetention(root, errors);
 
             if (errors.Count > 0)
             {
                 return new PolicyLoadResult(null, errors);
             }
 
-            return new PolicyLoadResult(new DunningPolicy(ladders, window!, defaultCalendar!, countryCalendars, timings), []);
+            return new PolicyLoadResult(new DunningPolicy(ladders, window!, defaultCalendar!, countryCalendars, timings) { Retention = retention }, []);
         }
     }
 

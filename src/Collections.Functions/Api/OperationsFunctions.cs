@@ -107,4 +107,12 @@ internal sealed class OperationsFunctions(OperationsDispatcher dispatcher)
     [Function(nameof(ExportCreditHolds))]
     public Task<IResult> ExportCreditHolds([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.CreditHoldExport)] HttpRequest request, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         dispatcher.DispatchAsync(nameof(ExportCreditHolds), request, context, client);
+
+    [Function(nameof(ListArchivedCases))]
+    public Task<IResult> ListArchivedCases([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.ArchivedCases)] HttpRequest request, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        dispatcher.DispatchAsync(nameof(ListArchivedCases), request, context, client);
+
+    [Function(nameof(GetArchivedCase))]
+    public Task<IResult> GetArchivedCase([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = OperationsRoutes.ArchivedCase)] HttpRequest request, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        dispatcher.DispatchAsync(nameof(GetArchivedCase), request, context, client);
 }

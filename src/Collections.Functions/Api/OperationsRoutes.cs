@@ -38,6 +38,8 @@ internal static class OperationsRoutes
     public const string Overview = "api/overview";
     public const string WriteOffExport = "api/exports/write-offs";
     public const string CreditHoldExport = "api/exports/credit-holds";
+    public const string ArchivedCases = "api/archive/cases";
+    public const string ArchivedCase = "api/archive/cases/{instanceId}";
 
     private static readonly string[] Read = [ReadPolicy];
     private static readonly string[] Act = [ReadPolicy, ActPolicy];
@@ -69,6 +71,8 @@ internal static class OperationsRoutes
         new("GetOverview", "GET", Overview, Read),
         new("ExportWriteOffs", "GET", WriteOffExport, Read),
         new("ExportCreditHolds", "GET", CreditHoldExport, Read),
+        new("ListArchivedCases", "GET", ArchivedCases, Read),
+        new("GetArchivedCase", "GET", ArchivedCase, Read),
     ];
 
     /// <summary>A route by name.</summary>

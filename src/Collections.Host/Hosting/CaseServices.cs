@@ -1,4 +1,5 @@
 using Collections.Domain.Policy;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Collections.Pipeline.Orchestration;
 using Collections.Pipeline.Projections;
 using Collections.Operations.Hosting;
@@ -19,6 +20,7 @@ internal static class CaseServices
         services.AddSingleton(options);
         var connection = config[HostSettings.StorageConnectionName];
         services.AddSingleton<ICaseProjectionStore>(_ => new TableCaseProjectionStore(new Azure.Data.Tables.TableClient(connection, options.ProjectionTable)));
+        services.TryAddSingleton<Collections.Pipeline.WriteOffs.IWriteOffRegister>(_ => new Collections.Pipeline.Storage.TableWriteOffRegister(new Azure.Data.Tables.TableClient(connection, options.WriteOffTable)));
         LocalDurableRuntime.AddTo(services, config, r => r.AddCaseTasks(policies));
         return services;
     }

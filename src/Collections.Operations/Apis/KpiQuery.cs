@@ -1,13 +1,14 @@
 using Collections.Domain.Cases;
 using Collections.Domain.Policy;
+using Collections.Pipeline.Archive;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Queries;
 
 namespace Collections.Operations.Apis;
 
-/// <summary>Loads what the KPIs read (cases of the entity touching the period, their timelines and outboxes, snapshot summaries) and computes them.</summary>
-internal sealed class KpiQuery(ICaseStore cases, ISnapshotSummaryStore summaries, DunningPolicy policy, TimeProvider time)
+/// <summary>Loads what the KPIs read (cases of the entity touching the period, live and archived, their timelines and outboxes, snapshot summaries) and computes them.</summary>
+internal sealed class KpiQuery(ICaseStore cases, ISnapshotSummaryStore summaries, DunningPolicy policy, TimeProvider time, IArchiveReader archive)
 {
     private const int MaxConcurrentCases = 8;
 
@@ -47,7 +48,7 @@ internal sealed class KpiQuery(ICaseStore cases, ISnapshotSummaryStore summaries
         var rows = (await summaries.ListAsync(entity, period.From.AddYears(-5), period.To, ct)).ToList();
         var opening = rows.Where(r => r.AsOf <= period.From).GroupBy(r => r.Entity, StringComparer.Ordinal).Select(g => g.MaxBy(r => r.AsOf)!);
         var used = opening.Concat(rows.Where(r => r.AsOf > period.From)).ToList();
-        return KpiCalculator.Compute(period, asOf, now, data, used, policy);
+        return KpiCalculator.Compute(period, asOf, now, await archive.WithArchivedAsync(data, entity, period, ct), used, policy);
     }
 
     private static bool OpenAt(CaseState s, DateOnly date) => !s.IsClosed || s.ClosedAt is null || DateOnly.FromDateTime(s.ClosedAt.Value.UtcDateTime) >= date;

@@ -42,7 +42,7 @@ internal static class OperationsApi
         where TBuilder : IEndpointRouteBuilder
     {
         var api = app.MapGroup("/api").RequireAuthorization(ApiRoles.ReadPolicy).ValidateResourceIds();
-        api.MapCasesApi().MapCaseActionsApi().MapLedgerFilesApi().MapKpisApi().MapOverviewApi().MapExportsApi();
+        api.MapCasesApi().MapCaseActionsApi().MapLedgerFilesApi().MapKpisApi().MapOverviewApi().MapExportsApi().MapArchiveApi();
         app.MapOpenApi(OpenApiPath).RequireAuthorization(ApiRoles.ReadPolicy);
         return app;
     }

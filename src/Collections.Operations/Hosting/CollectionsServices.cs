@@ -55,9 +55,11 @@ internal static class CollectionsServices
         });
         services.AddSingleton<ICaseStore>(sp => new TableCaseStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.CasesTable)));
         services.AddSingleton<IAccountStore>(sp => new TableAccountStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.AccountsTable)));
+        services.AddSingleton<Collections.Pipeline.WriteOffs.IWriteOffRegister>(sp => new TableWriteOffRegister(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.WriteOffsTable)));
         services.AddSingleton<ILedgerFileStore>(sp => new TableLedgerFileStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.LedgerFilesTable)));
         services.AddSingleton<ISnapshotSummaryStore>(sp => new TableSnapshotSummaryStore(sp.GetRequiredService<TableServiceClient>().GetTableClient(StorageNames.SnapshotsTable)));
         services.AddSingleton<IEvidenceStore>(sp => new BlobEvidenceStore(sp.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.EvidenceContainer)));
+        services.AddCaseArchive();
         services.AddKeyedSingleton<IScheduledQueue>(StorageNames.TimerQueue, (sp, _) =>
             new StorageScheduledQueue(sp.GetRequiredService<QueueServiceClient>().GetQueueClient(StorageNames.TimerQueue), sp.GetRequiredService<TimeProvider>(), toReal));
         services.AddKeyedSingleton<IScheduledQueue>(StorageNames.OutboxQueue, (sp, _) =>

@@ -15,6 +15,9 @@ public static class StorageNames
     /// <summary>Evidence packs for legal.</summary>
     public const string EvidenceContainer = "evidence";
 
+    /// <summary>The case archive: closed cases past retention as JSON lines (immutable in Azure; infra sets the policy).</summary>
+    public const string ArchiveContainer = "archive";
+
     /// <summary>Blob receipts of the standalone blob trigger (the Functions host uses the same container).</summary>
     public const string HostsContainer = "azure-webjobs-hosts";
 
@@ -39,12 +42,18 @@ public static class StorageNames
     /// <summary>Per-entity totals of every applied snapshot (for the KPIs).</summary>
     public const string SnapshotsTable = "LedgerSnapshots";
 
+    /// <summary>The write-off register: every item a case wrote off (ingest never duns it again).</summary>
+    public const string WriteOffsTable = "WriteOffs";
+
+    /// <summary>The archive index: one row per archived case id with its blob and line.</summary>
+    public const string ArchiveIndexTable = "ArchiveIndex";
+
     /// <summary>Containers.</summary>
-    public static readonly string[] Containers = [LedgersContainer, ProcessedContainer, RejectedContainer, EvidenceContainer, HostsContainer];
+    public static readonly string[] Containers = [LedgersContainer, ProcessedContainer, RejectedContainer, EvidenceContainer, ArchiveContainer, HostsContainer];
 
     /// <summary>Queues, with their poison queues.</summary>
     public static readonly string[] Queues = [TimerQueue, TimerQueue + "-poison", OutboxQueue, OutboxQueue + "-poison", BlobTriggerPoisonQueue];
 
     /// <summary>Tables.</summary>
-    public static readonly string[] Tables = [CasesTable, AccountsTable, LedgerFilesTable, SnapshotsTable];
+    public static readonly string[] Tables = [CasesTable, AccountsTable, LedgerFilesTable, SnapshotsTable, WriteOffsTable, ArchiveIndexTable];
 }

@@ -18,6 +18,15 @@ public sealed record AccountRecord(string Entity, string CustomerId)
     /// <summary>As-of date of that snapshot.</summary>
     public DateOnly? LastAsOf { get; init; }
 
+    /// <summary>
+    /// Items of the last snapshot that were left out as written off by an earlier case (domain.md section 4): they
+    /// count in no overdue balance and open no case. 0 when the snapshot listed none.
+    /// </summary>
+    public int WrittenOffItems { get; init; }
+
+    /// <summary>Per currency code, the open amount of those items shown as written off; null when there are none.</summary>
+    public IReadOnlyDictionary<string, decimal>? WrittenOffOpen { get; init; }
+
     /// <summary>ETag for conditional updates; null for a record not yet stored.</summary>
     public string? ETag { get; init; }
 }

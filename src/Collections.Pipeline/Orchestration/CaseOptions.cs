@@ -9,6 +9,10 @@ public sealed class CaseOptions
     [Required]
     public string ProjectionTable { get; set; } = "CaseProjections";
 
+    /// <summary>Table of the write-off register that SaveCase records written-off items into (default <c>WriteOffs</c>, as ingest reads).</summary>
+    [Required]
+    public string WriteOffTable { get; set; } = "WriteOffs";
+
     /// <summary>Base URL of the operations dashboard, for the case links in internal notices.</summary>
     [Required]
     public Uri DashboardBaseUrl { get; set; } = new("http://localhost:7071/");

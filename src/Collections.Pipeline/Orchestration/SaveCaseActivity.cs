@@ -2,22 +2,34 @@ using System.Text.Json;
 using Collections.Domain.Cases;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Diagnostics;
+using Collections.Domain.WriteOffs;
 using Collections.Pipeline.Projections;
+using Collections.Pipeline.WriteOffs;
 using Microsoft.DurableTask;
 
 namespace Collections.Pipeline.Orchestration;
 
 /// <summary>
-/// Writes a transition's results: the case projection, its timeline rows and its outbox rows. Idempotent
-/// (rows keyed by sequence number and outbox id, the projection never goes back a version), so a re-run
-/// after a crash changes nothing.
+/// Writes a transition's results: the case projection, its timeline rows and its outbox rows, and, for a case
+/// written off, its items into the write-off register. Idempotent (rows keyed by sequence number, outbox id and
+/// case + item; the projection never goes back a version), so a re-run after a crash changes nothing.
 /// </summary>
+/// <remarks>
+/// The write-off is recorded here rather than by an activity of its own: the orchestration's history stays as it
+/// was (no new task to schedule), so running instances replay unchanged, and the register is written before the
+/// projection says WrittenOff, so whoever sees the case closed finds its items registered.
+/// </remarks>
 public sealed class SaveCaseActivity : TaskActivity<SaveCaseRequest, bool>
 {
     private readonly ICaseProjectionStore _store;
+    private readonly IWriteOffRegister _writeOffs;
 
     /// <summary>Creates the activity.</summary>
-    public SaveCaseActivity(ICaseProjectionStore store) => _store = store;
+    public SaveCaseActivity(ICaseProjectionStore store, IWriteOffRegister writeOffs)
+    {
+        _store = store;
+        _writeOffs = writeOffs;
+    }
 
     /// <inheritdoc />
     public override async Task<bool> RunAsync(TaskActivityContext context, SaveCaseRequest input)
@@ -25,6 +37,11 @@ public sealed class SaveCaseActivity : TaskActivity<SaveCaseRequest, bool>
         ArgumentNullException.ThrowIfNull(input);
         var state = JsonSerializer.Deserialize<CaseState>(input.State, CaseJson.Options)!;
         var timeline = JsonSerializer.Deserialize<List<TimelineEntry>>(input.Timeline, CaseJson.Options) ?? [];
+        if (WrittenOffItem.From(state) is { Count: > 0 } writtenOff)
+        {
+            await _writeOffs.RecordAsync(writtenOff, CancellationToken.None);
+        }
+
         var outbox = input.Outbox.Select(n => new OutboxEntry(input.CaseId, n.OutboxId, n.Kind, n.At, state.Version) { Context = n.Context }).ToList();
         await _store.SaveAsync(state, input.FirstSeq, timeline, outbox, CancellationToken.None);
         CollectionsTelemetry.RecordTransition(state.Stage, state.Status);

@@ -2,6 +2,7 @@ using Collections.Domain.Aging;
 using Collections.Domain.Cases.Events;
 using Collections.Domain.Ledger;
 using Collections.Domain.Policy;
+using Collections.Domain.WriteOffs;
 using Collections.Notices.Rendering;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.InMemory;
@@ -39,12 +40,13 @@ public sealed class SimulationRunner
         CancellationToken cancellationToken)
     {
         var store = new InMemoryCaseProjectionStore();
+        var writeOffs = new InMemoryWriteOffRegister();
         var policies = new PolicyCatalog(_policy);
         var options = new CaseOptions { DashboardBaseUrl = new Uri("http://localhost:7071/") };
         var sender = new SimulatedEmailSender();
         var activities = new Dictionary<string, ITaskActivity>(StringComparer.Ordinal)
         {
-            [CaseTasks.SaveCase] = new SaveCaseActivity(store),
+            [CaseTasks.SaveCase] = new SaveCaseActivity(store, writeOffs),
             [CaseTasks.SendNotice] = new SendNoticeActivity(store, _renderer, sender, policies, options, NullLogger<SendNoticeActivity>.Instance),
             [CaseTasks.WriteEvidence] = new WriteEvidenceActivity(store, new InMemoryEvidenceStore()),
         };
@@ -65,7 +67,7 @@ public sealed class SimulationRunner
                 runtime.AdvanceTo(at);
                 if (ledgerAt <= at)
                 {
-                    ApplyLedger(runtime, store, policies, pendingLedgers.Dequeue());
+                    ApplyLedger(runtime, store, writeOffs, policies, pendingLedgers.Dequeue());
                 }
                 else
                 {
@@ -95,11 +97,13 @@ public sealed class SimulationRunner
         };
     }
 
-    private static void ApplyLedger(VirtualDurableRuntime runtime, InMemoryCaseProjectionStore store, PolicyCatalog policies, SimulationLedger ledger)
+    private static void ApplyLedger(VirtualDurableRuntime runtime, InMemoryCaseProjectionStore store, InMemoryWriteOffRegister writeOffs, PolicyCatalog policies, SimulationLedger ledger)
     {
+        // As ingest does: what an earlier case wrote off never reopens dunning.
+        var writtenOff = writeOffs.All;
         foreach (var account in ledger.Accounts)
         {
-            ApplySnapshot(runtime, policies, account, ledger);
+            ApplySnapshot(runtime, policies, WriteOffFilter.Apply(account, writtenOff).Account, ledger);
         }
 
         foreach (var entity in ledger.Accounts.GroupBy(a => a.Key.Entity, StringComparer.Ordinal))

@@ -115,7 +115,7 @@ public sealed class IngestUploadTests(AzuriteFixture azurite) : IDisposable
         var time = TimeProvider.System;
         var accounts = new InMemoryAccountStore();
         var engine = new CaseEngine(new InMemoryCaseStore(), accounts, new InMemoryScheduledQueue("t"), new InMemoryScheduledQueue("o"), DunningPolicy.Default, time, new EngineOptions(), NullLogger<CaseEngine>.Instance);
-        var processor = new LedgerIngestProcessor(blobs, new TableLedgerFileStore(tables.GetTableClient(StorageNames.LedgerFilesTable)), new InMemorySnapshotSummaryStore(), accounts, engine,
+        var processor = new LedgerIngestProcessor(blobs, new TableLedgerFileStore(tables.GetTableClient(StorageNames.LedgerFilesTable)), new InMemorySnapshotSummaryStore(), accounts, new InMemoryWriteOffRegister(), engine,
             new LedgerParser(new IngestOptions()), new LedgerIngestOptions(), time, NullLogger<LedgerIngestProcessor>.Instance);
         try
         {

@@ -6,6 +6,7 @@ using Collections.Pipeline.Cases;
 using Collections.Pipeline.InMemory;
 using Collections.Pipeline.Orchestration;
 using Collections.Pipeline.Projections;
+using Collections.Pipeline.WriteOffs;
 using Collections.TestSupport;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,8 @@ internal sealed class LocalDurableHost : IAsyncDisposable
 
     public PolicyCatalog Policies => _host.Services.GetRequiredService<PolicyCatalog>();
 
+    public IWriteOffRegister WriteOffs => _host.Services.GetRequiredService<IWriteOffRegister>();
+
     public static async Task<LocalDurableHost> StartAsync(AzuriteFixture azurite, string hub, string workerId, string table, IEmailSender sender)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
@@ -42,8 +45,9 @@ internal sealed class LocalDurableHost : IAsyncDisposable
         builder.Services.AddSingleton<INoticeRenderer>(NoticeRenderer.Create(TestNotices.Options()));
         builder.Services.AddSingleton(sender);
         builder.Services.AddSingleton<IEvidenceStore>(new InMemoryEvidenceStore());
-        builder.Services.AddCaseOrchestration(builder.Configuration, ShortLadder.Policy, new CaseOptions { ProjectionTable = table });
+        builder.Services.AddCaseOrchestration(builder.Configuration, ShortLadder.Policy, new CaseOptions { ProjectionTable = table, WriteOffTable = table + "wo" });
         await new Azure.Data.Tables.TableClient(azurite.ConnectionString, table).CreateIfNotExistsAsync();
+        await new Azure.Data.Tables.TableClient(azurite.ConnectionString, table + "wo").CreateIfNotExistsAsync();
         var host = builder.Build();
         await host.StartAsync();
         return new LocalDurableHost(host);

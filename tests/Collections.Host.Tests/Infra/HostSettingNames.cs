@@ -14,7 +14,7 @@ namespace Collections.Host.Tests.Infra;
 /// </summary>
 internal static partial class HostSettingNames
 {
-    private const string HostingFolder = "src/Collections.Host/Hosting/";
+    private const string HostingFolder = "src/Collections.Operations/Hosting/";
 
     public static IReadOnlySet<string> FromSample()
     {
@@ -42,12 +42,15 @@ internal static partial class HostSettingNames
         return keys;
     }
 
-    /// <summary>The host's sources: src/Collections.Host without the CLI (a separate entry point) and build output.</summary>
+    /// <summary>
+    /// The host's sources: src/Collections.Host without the CLI (a separate entry point) and the shared composition
+    /// it runs (src/Collections.Operations), without build output.
+    /// </summary>
     private static IEnumerable<string> HostSourceFiles()
     {
-        var root = RepositoryFiles.PathOf("src/Collections.Host");
         var sep = Path.DirectorySeparatorChar;
-        var files = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
+        var files = new[] { "src/Collections.Host", "src/Collections.Operations" }
+            .SelectMany(root => Directory.EnumerateFiles(RepositoryFiles.PathOf(root), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{sep}Cli{sep}", StringComparison.Ordinal) && !f.Contains($"{sep}bin{sep}", StringComparison.Ordinal) && !f.Contains($"{sep}obj{sep}", StringComparison.Ordinal))
             .ToList();
         Assert.Contains(files, f => f.EndsWith("HostSettings.cs", StringComparison.Ordinal));

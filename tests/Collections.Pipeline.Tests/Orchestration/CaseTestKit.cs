@@ -23,7 +23,7 @@ internal sealed class CaseTestKit
         var options = new CaseOptions();
         var activities = new Dictionary<string, ITaskActivity>(StringComparer.Ordinal)
         {
-            [CaseTasks.SaveCase] = new SaveCaseActivity(Store),
+            [CaseTasks.SaveCase] = new SaveCaseActivity(Store, WriteOffs),
             [CaseTasks.SendNotice] = new SendNoticeActivity(Store, NoticeRenderer.Create(NoticeOptions()), Sender, Policies, options, NullLogger<SendNoticeActivity>.Instance),
             [CaseTasks.WriteEvidence] = new WriteEvidenceActivity(Store, Evidence),
         };
@@ -33,6 +33,8 @@ internal sealed class CaseTestKit
     public PolicyCatalog Policies { get; }
 
     public InMemoryCaseProjectionStore Store { get; } = new();
+
+    public InMemoryWriteOffRegister WriteOffs { get; } = new();
 
     public RecordingEmailSender Sender { get; } = new();
 

@@ -6,6 +6,7 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.LedgerFiles;
+using Collections.Pipeline.WriteOffs;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Pipeline.Ingest.Apply;
@@ -13,8 +14,8 @@ namespace Collections.Pipeline.Ingest.Apply;
 /// <summary>
 /// Processes one ledger file dropped into the <c>ledgers</c> container, once per content: validates it
 /// (rejecting it whole on any error), drops identical content as a duplicate and older snapshots as stale,
-/// applies each account to its case, settles accounts the snapshot no longer lists, records per-entity
-/// totals, and moves the file to <c>ledgers-processed</c> or <c>ledgers-rejected</c> with its report.
+/// applies each account to its case (items an earlier case wrote off left out), settles accounts the snapshot
+/// no longer lists, records per-entity totals, and moves the file to <c>ledgers-processed</c> or <c>ledgers-rejected</c> with its report.
 /// The moved file and its reports are stored under the file's unique id (<c>&lt;id&gt;/&lt;name&gt;</c>), so two
 /// uploads with the same name keep their own. Every step is idempotent, so a crash mid-apply followed by a
 /// re-run ends in the same state.
@@ -27,6 +28,7 @@ public sealed partial class LedgerIngestProcessor
     private readonly ILedgerFileStore _files;
     private readonly ISnapshotSummaryStore _summaries;
     private readonly IAccountStore _accounts;
+    private readonly IWriteOffRegister _writeOffs;
     private readonly ICaseSignals _cases;
     private readonly LedgerParser _parser;
     private readonly LedgerIngestOptions _options;
@@ -39,6 +41,7 @@ public sealed partial class LedgerIngestProcessor
         ILedgerFileStore files,
         ISnapshotSummaryStore summaries,
         IAccountStore accounts,
+        IWriteOffRegister writeOffs,
         ICaseSignals cases,
         LedgerParser parser,
         LedgerIngestOptions options,
@@ -49,6 +52,7 @@ public sealed partial class LedgerIngestProcessor
         _files = files;
         _summaries = summaries;
         _accounts = accounts;
+        _writeOffs = writeOffs;
         _cases = cases;
         _parser = parser;
         _options = options;
@@ -187,8 +191,8 @@ public sealed partial class LedgerIngestProcessor
     {
         var source = new SnapshotSource(result.AsOf, blobName, result.Sha256);
         var saved = 0;
-        var applier = new SnapshotApplier(_accounts, _cases, _options.ApplyParallelism);
-        await applier.ApplyAsync(result.Accounts, source, async (n, ct) =>
+        var applier = new SnapshotApplier(_accounts, _writeOffs, _cases, _options.ApplyParallelism);
+        var applied = await applier.ApplyAsync(result.Accounts, source, async (n, ct) =>
         {
             if (n / _options.ProgressEvery > saved / _options.ProgressEvery)
             {
@@ -197,7 +201,8 @@ public sealed partial class LedgerIngestProcessor
             }
         }, cancellationToken);
 
-        foreach (var group in result.Accounts.GroupBy(a => a.Key.Entity, StringComparer.Ordinal))
+        // Totals from the accounts as applied: items already written off count in no balance.
+        foreach (var group in applied.Accounts.GroupBy(a => a.Key.Entity, StringComparer.Ordinal))
         {
             var present = group.Select(a => a.Key.CustomerId).ToHashSet(StringComparer.Ordinal);
             await _cases.SettleAbsentAccountsAsync(group.Key, present, source, cancellationToken);

@@ -1,5 +1,7 @@
 using Collections.Domain.Ledger;
+using Collections.Domain.WriteOffs;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.WriteOffs;
 
 namespace Collections.Pipeline.Ingest.Apply;
 
@@ -8,30 +10,35 @@ namespace Collections.Pipeline.Ingest.Apply;
 /// instead of a read per account that always misses on a new store) and written back in entity-group
 /// transactions of up to 100 accounts; only signalling the cases is per account. A batch that conflicts (an
 /// operator closed a case meanwhile) is redone account by account through <see cref="ICaseSignals.ApplySnapshotAsync"/>,
-/// which reads fresh and is idempotent.
+/// which reads fresh and is idempotent. The entity's write-off register is read once too: items an earlier case
+/// wrote off are taken out of each account before anything is signalled (<see cref="WriteOffFilter"/>), so a
+/// ledger that still lists them never reopens dunning; the account record says how much it listed as written off.
 /// </summary>
 public sealed class SnapshotApplier
 {
     private const int MaxBatch = 100;
     private readonly IAccountStore _accounts;
+    private readonly IWriteOffRegister _writeOffs;
     private readonly ICaseSignals _cases;
     private readonly int _parallelism;
 
     /// <summary>Creates the applier; <paramref name="parallelism"/> batches are in flight at once.</summary>
-    public SnapshotApplier(IAccountStore accounts, ICaseSignals cases, int parallelism)
+    public SnapshotApplier(IAccountStore accounts, IWriteOffRegister writeOffs, ICaseSignals cases, int parallelism)
     {
         _accounts = accounts;
+        _writeOffs = writeOffs;
         _cases = cases;
         _parallelism = parallelism;
     }
 
     /// <summary>
     /// Applies every account; <paramref name="progress"/> gets the running count of accounts done after each batch
-    /// (calls are serialised). Returns how many accounts were applied or found already applied.
+    /// (calls are serialised). Returns how many accounts were applied or found already applied, and the accounts as applied.
     /// </summary>
-    public async Task<int> ApplyAsync(IReadOnlyCollection<CustomerAccount> accounts, SnapshotSource source, Func<int, CancellationToken, Task> progress, CancellationToken cancellationToken)
+    public async Task<SnapshotApplyResult> ApplyAsync(IReadOnlyCollection<CustomerAccount> accounts, SnapshotSource source, Func<int, CancellationToken, Task> progress, CancellationToken cancellationToken)
     {
-        var batches = new List<(CustomerAccount[] Accounts, AccountRecord[] Records)>();
+        var batches = new List<(WriteOffResult[] Accounts, AccountRecord[] Records)>();
+        var applied = new List<CustomerAccount>(accounts.Count);
         var done = 0;
         foreach (var group in accounts.GroupBy(a => a.Key.Entity, StringComparer.Ordinal))
         {
@@ -41,10 +48,23 @@ public sealed class SnapshotApplier
                 known[record.CustomerId] = record;
             }
 
-            var todo = new List<(CustomerAccount Account, AccountRecord Record)>();
-            foreach (var account in group)
+            var writtenOff = new Dictionary<string, List<WrittenOffItem>>(StringComparer.Ordinal);
+            await foreach (var item in _writeOffs.ListAsync(group.Key, cancellationToken))
             {
-                var record = known.GetValueOrDefault(account.Key.CustomerId) ?? new AccountRecord(account.Key.Entity, account.Key.CustomerId);
+                if (!writtenOff.TryGetValue(item.Account.CustomerId, out var list))
+                {
+                    writtenOff[item.Account.CustomerId] = list = [];
+                }
+
+                list.Add(item);
+            }
+
+            var todo = new List<(WriteOffResult Account, AccountRecord Record)>();
+            foreach (var original in group)
+            {
+                var account = writtenOff.TryGetValue(original.Key.CustomerId, out var items) ? WriteOffFilter.Apply(original, items) : new WriteOffResult(original, []);
+                applied.Add(account.Account);
+                var record = known.GetValueOrDefault(original.Key.CustomerId) ?? new AccountRecord(original.Key.Entity, original.Key.CustomerId);
                 if (string.Equals(record.LastSha256, source.Sha256, StringComparison.Ordinal))
                 {
                     done++;
@@ -77,15 +97,24 @@ public sealed class SnapshotApplier
             }
         });
 
-        return done;
+        return new SnapshotApplyResult(done, applied);
     }
 
-    private async Task ApplyBatchAsync(CustomerAccount[] accounts, AccountRecord[] records, SnapshotSource source, CancellationToken cancellationToken)
+    /// <summary>The record as the account view shows it: how much of the snapshot was listed as written off.</summary>
+    private static AccountRecord WithWriteOffs(AccountRecord record, WriteOffResult account)
+    {
+        var open = account.WrittenOff
+            .GroupBy(i => i.Currency.Code, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(i => i.OpenAmount), StringComparer.Ordinal);
+        return record with { WrittenOffItems = account.WrittenOff.Count, WrittenOffOpen = open.Count > 0 ? open : null };
+    }
+
+    private async Task ApplyBatchAsync(WriteOffResult[] accounts, AccountRecord[] records, SnapshotSource source, CancellationToken cancellationToken)
     {
         var next = new AccountRecord[accounts.Length];
         for (var i = 0; i < accounts.Length; i++)
         {
-            next[i] = await _cases.SignalSnapshotAsync(accounts[i], records[i], source, cancellationToken);
+            next[i] = WithWriteOffs(await _cases.SignalSnapshotAsync(accounts[i].Account, records[i], source, cancellationToken), accounts[i]);
         }
 
         try
@@ -96,7 +125,7 @@ public sealed class SnapshotApplier
         {
             foreach (var account in accounts)
             {
-                await _cases.ApplySnapshotAsync(account, source, cancellationToken);
+                await _cases.ApplySnapshotAsync(account.Account, source, cancellationToken);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Collections.Pipeline.Cases;
 
@@ -22,6 +23,11 @@ internal sealed class AccountEntity : TableRow
     /// <summary>yyyy-MM-dd.</summary>
     public string? LastAsOf { get; set; }
 
+    public int WrittenOffItems { get; set; }
+
+    /// <summary>JSON object currency -> open amount written off, or null.</summary>
+    public string? WrittenOffOpen { get; set; }
+
     public static AccountEntity From(AccountRecord r) => new()
     {
         PartitionKey = TableKeys.Encode(r.Entity),
@@ -33,6 +39,8 @@ internal sealed class AccountEntity : TableRow
         Episode = r.Episode,
         LastSha256 = r.LastSha256,
         LastAsOf = TableDates.Format(r.LastAsOf),
+        WrittenOffItems = r.WrittenOffItems,
+        WrittenOffOpen = r.WrittenOffOpen is { Count: > 0 } open ? JsonSerializer.Serialize(open) : null,
         ETag = r.ETag is null ? default : new ETag(r.ETag),
     };
 
@@ -42,6 +50,8 @@ internal sealed class AccountEntity : TableRow
         Episode = Episode,
         LastSha256 = LastSha256,
         LastAsOf = TableDates.Parse(LastAsOf),
+        WrittenOffItems = WrittenOffItems,
+        WrittenOffOpen = WrittenOffOpen is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(WrittenOffOpen),
         ETag = ETag.ToString(),
     };
 }

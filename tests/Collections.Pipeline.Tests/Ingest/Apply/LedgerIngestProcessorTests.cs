@@ -5,6 +5,7 @@ using Azure.Storage.Blobs.Models;
 using Collections.Domain.Cases;
 using Collections.Domain.Ledger;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.InMemory;
 using Collections.Pipeline.Ingest;
 using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.LedgerFiles;
@@ -223,6 +224,7 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
             files,
             summaries ?? new TableSnapshotSummaryStore(h.TableService.GetTableClient("Snapshots" + h.Suffix)),
             h.Accounts,
+            new InMemoryWriteOffRegister(),
             h.Engine,
             new LedgerParser(new IngestOptions()),
             new LedgerIngestOptions { LedgersContainer = "ledgers" + h.Suffix, ProcessedContainer = "ledgers-processed" + h.Suffix, RejectedContainer = "ledgers-rejected" + h.Suffix, ApplyParallelism = parallelism },

@@ -13,12 +13,12 @@ public sealed class SnapshotApplierTests
     public async Task ApplyAsync_NewStore_ReadsEachEntityOnceAndWritesInBatchesOfAtMost100()
     {
         var store = new CountingAccountStore();
-        var applier = new SnapshotApplier(store, new OpeningSignals(), parallelism: 1);
+        var applier = new SnapshotApplier(store, new InMemoryWriteOffRegister(), new OpeningSignals(), parallelism: 1);
         var accounts = Accounts("a", 250).Concat(Accounts("b", 5)).ToList();
 
         var done = await applier.ApplyAsync(accounts, Source("2026-06-12"), (_, _) => Task.CompletedTask, default);
 
-        Assert.Equal(255, done);
+        Assert.Equal(255, done.Applied);
         Assert.Equal(new[] { "a", "b" }, store.Listed);
         Assert.Equal(0, store.Gets);
         Assert.Equal(new[] { 100, 100, 50, 5 }, store.Batches);
@@ -30,14 +30,14 @@ public sealed class SnapshotApplierTests
     {
         var store = new CountingAccountStore();
         var signals = new OpeningSignals();
-        var applier = new SnapshotApplier(store, signals, parallelism: 4);
+        var applier = new SnapshotApplier(store, new InMemoryWriteOffRegister(), signals, parallelism: 4);
         var accounts = Accounts("a", 30).ToList();
         await applier.ApplyAsync(accounts, Source("2026-06-12"), (_, _) => Task.CompletedTask, default);
         var (signalled, batches) = (signals.Signalled, store.Batches.Count);
 
         var done = await applier.ApplyAsync(accounts, Source("2026-06-12"), (_, _) => Task.CompletedTask, default);
 
-        Assert.Equal(30, done);
+        Assert.Equal(30, done.Applied);
         Assert.Equal((signalled, batches), (signals.Signalled, store.Batches.Count));
     }
 
@@ -60,7 +60,7 @@ public sealed class SnapshotApplierTests
                 }
             },
         };
-        var applier = new SnapshotApplier(store, signals, parallelism: 1);
+        var applier = new SnapshotApplier(store, new InMemoryWriteOffRegister(), signals, parallelism: 1);
 
         await applier.ApplyAsync(accounts, Source("2026-06-12"), (_, _) => Task.CompletedTask, default);
 
