@@ -5,8 +5,10 @@ using Collections.Domain.Policy;
 using Collections.Functions.Cases;
 using Collections.Functions.Tests.Api;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.InMemory;
 using Collections.Pipeline.Orchestration;
 using Collections.Pipeline.Projections;
+using Collections.Pipeline.WriteOffs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
 using static Collections.Functions.Tests.Hosting.FunctionsMetadata;
@@ -34,7 +36,7 @@ public sealed class CaseFunctionsTests
     public async Task SaveCase_Request_TheSharedActivityWritesTheProjection()
     {
         var store = new InMemoryCaseProjectionStore();
-        await using var services = new ServiceCollection().AddSingleton<ICaseProjectionStore>(store).BuildServiceProvider();
+        await using var services = new ServiceCollection().AddSingleton<ICaseProjectionStore>(store).AddSingleton<IWriteOffRegister>(new InMemoryWriteOffRegister()).BuildServiceProvider();
         var state = CaseState.New("uk01-C042", new AccountKey("uk01", "C042"), new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero));
         var request = new SaveCaseRequest(state.CaseId, JsonSerializer.Serialize(state, CaseJson.Options), 1, "[]", []);
 
