@@ -14,8 +14,6 @@
 # Flex runtime (dotnet-isolated 10.0) provides .NET.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=scripts/lib/ensure-npm.sh
-. scripts/lib/ensure-npm.sh
 
 configuration=Release
 while [ $# -gt 0 ]; do
@@ -31,9 +29,7 @@ assembly=Collections.Functions.dll
 out=artifacts/app
 zip_file=artifacts/collections-functions.zip
 
-# The dashboard embeds chart.js from the pinned npm tools; install them if missing.
-ensure_npm_tools node_modules/chart.js/package.json
-
+# The dashboard's files (chart.js vendored) are embedded in Collections.Operations: no npm step.
 rm -rf "$out" "$zip_file"
 mkdir -p "$out"
 dotnet publish "$project" --configuration "$configuration" --output "$out" -p:DebugType=embedded -nologo

@@ -156,7 +156,6 @@ if [ "$demo" = true ]; then
   export Collections__PolicyFile="$root/samples/demo-policy.json"
   say "demo policy: samples/demo-policy.json (default ladders, all-day send window)"
 fi
-unset FUNCTIONS_CUSTOMHANDLER_PORT # standalone mode, whatever the shell has
 say "starting the host (log: .local/logs/host.log)"
 start .local/logs/host.log env ASPNETCORE_URLS=http://localhost:7071 DOTNET_ENVIRONMENT=Development \
   'Logging__LogLevel__Microsoft.AspNetCore=Warning' "$host_exe" serve

@@ -19,7 +19,7 @@ try
 {
     settings = builder.AddCollections();
     builder.Services.AddOperationsApi();
-    builder.Services.AddLocalTriggers(builder.Configuration, settings);
+    builder.Services.AddLocalTriggers(builder.Configuration);
 }
 catch (InvalidSettingsException ex)
 {
@@ -31,7 +31,6 @@ builder.AddCollectionsTelemetry(settings);
 var app = builder.Build();
 app.UseOperationsApiEdge();
 app.MapHealth();
-app.MapFunctionInvocations();
 app.MapOperationsApi().MapDashboard();
 
 // `serve` typed on the command line (scripts/run-local.sh does) also checks the SMTP server; hosts under test have none.

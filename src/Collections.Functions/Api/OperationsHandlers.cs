@@ -1,48 +1,53 @@
 using System.Collections.Frozen;
+using Collections.Operations.Apis;
+using Collections.Operations.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace Collections.Functions.Api;
 
 /// <summary>
-/// The handler each route runs, built once with ASP.NET Core's <see cref="RequestDelegateFactory"/> (the binder
-/// minimal APIs use: route values, query, JSON body and services bind exactly as in the local host, and the typed
-/// results write the same bodies and status codes). A route without a handler answers 501 as ProblemDetails, before any key check.
+/// The endpoint each route runs: the local host's own endpoints, mapped by the shared code
+/// (<see cref="HealthEndpoints.MapHealth"/> and <see cref="OperationsApi.MapOperationsApi{TBuilder}"/>) onto an
+/// <see cref="EndpointCollector"/> of this app's services. Their request delegates are the shared handler methods
+/// (<c>CasesApi.ListCases</c>, <c>CaseActionsApi.Promise</c>...) as minimal APIs build them: route values, query, JSON
+/// body and services bind exactly as in the local host, the group's filter validates resource ids, and the typed results
+/// write the same bodies and status codes. A route without an endpoint answers 501 as ProblemDetails.
 /// </summary>
 internal sealed class OperationsHandlers
 {
-    private readonly FrozenDictionary<string, RequestDelegate> _handlers;
+    private readonly FrozenDictionary<string, RouteEndpoint> _byRoute;
 
     public OperationsHandlers(IServiceProvider services)
-        : this(services, Handlers())
-    {
-    }
-
-    /// <summary>Builds the given handlers (tests pass their own).</summary>
-    internal OperationsHandlers(IServiceProvider services, IEnumerable<(string Name, Delegate Handler)> handlers)
-    {
-        var built = new Dictionary<string, RequestDelegate>(StringComparer.Ordinal);
-        foreach (var (name, handler) in handlers)
+        : this(services, builder =>
         {
-            var route = OperationsRoutes.Named(name);
-            var options = new RequestDelegateFactoryOptions { ServiceProvider = services, RouteParameterNames = route.Parameters };
-            built[name] = RequestDelegateFactory.Create(handler, options).RequestDelegate;
-        }
-
-        _handlers = built.ToFrozenDictionary(StringComparer.Ordinal);
+            builder.MapHealth();
+            builder.MapOperationsApi();
+        })
+    {
     }
 
-    /// <summary>The route's handler, or null when it has none.</summary>
-    public RequestDelegate? Find(ApiRoute route) => _handlers.GetValueOrDefault(route.Name);
+    /// <summary>Collects the endpoints <paramref name="map"/> maps (tests map their own).</summary>
+    internal OperationsHandlers(IServiceProvider services, Action<IEndpointRouteBuilder> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var builder = new EndpointCollector(services);
+        map(builder);
+        Endpoints = [.. builder.DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()];
+        _byRoute = Endpoints
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Key: Key(m, e.RoutePattern.RawText ?? ""), Endpoint: e)))
+            .ToFrozenDictionary(x => x.Key, x => x.Endpoint, StringComparer.OrdinalIgnoreCase);
+    }
 
-    /// <summary>Names of the routes that have a handler.</summary>
-    public IReadOnlyCollection<string> Wired => _handlers.Keys;
+    /// <summary>Every endpoint the shared code mapped.</summary>
+    public IReadOnlyList<RouteEndpoint> Endpoints { get; }
 
-    // TODO(lead, after merging): the handlers are the local host's static endpoint methods (today internal in
-    // src/Collections.Operations/Apis: CasesApi.ListCases, CaseActionsApi.Promise, LedgerFilesApi.ListFiles, KpisApi.GetKpis,
-    // OverviewApi.GetOverview, the health and OpenAPI endpoints...). Once they live in the shared project, list each
-    // here by route name, e.g. ["ListCases"] = CasesApi.ListCases, and register the API's services (AddOperationsApi:
-    // the key scheme, the two policies, ProblemDetails, JSON options) in FunctionsAppServices.
-    private static IEnumerable<(string Name, Delegate Handler)> Handlers() => [];
+    /// <summary>The endpoint of the route's method and template, or null when none was mapped.</summary>
+    public RouteEndpoint? Find(ApiRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return _byRoute.GetValueOrDefault(Key(route.Method, route.Template));
+    }
 
     /// <summary>The answer of a route without a handler: 501 as ProblemDetails.</summary>
     public static IResult NotWired(ApiRoute route) =>
@@ -50,4 +55,6 @@ internal sealed class OperationsHandlers
             statusCode: StatusCodes.Status501NotImplemented,
             title: "Not wired",
             detail: $"{route.Method} /{route.Template} has no handler in this build of the Functions app.");
+
+    private static string Key(string method, string template) => method + " /" + template.Trim('/');
 }

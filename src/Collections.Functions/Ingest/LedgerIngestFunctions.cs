@@ -1,6 +1,9 @@
 using Azure.Storage.Blobs;
 using Collections.Pipeline.Ingest.Apply;
+using Collections.Functions.Hosting;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Collections.Functions.Ingest;
@@ -10,7 +13,12 @@ namespace Collections.Functions.Ingest;
 /// local host runs on new blobs too. The processor reads the blob itself (streaming, under a lease), so the trigger
 /// binds a <see cref="BlobClient"/> and never downloads the file into the invocation.
 /// </summary>
-internal sealed partial class LedgerIngestFunctions(LedgerIngestProcessor processor, ILogger<LedgerIngestFunctions> logger)
+/// <remarks>
+/// The processor signals cases through the Durable Task client, which the isolated worker has only as a function's
+/// <c>[DurableClient]</c> binding: each function stores it in the invocation's scope first, then resolves the processor
+/// from that scope (the composition registers it per invocation, see <see cref="InvocationDurableClient"/>).
+/// </remarks>
+internal sealed partial class LedgerIngestFunctions(ILogger<LedgerIngestFunctions> logger)
 {
     /// <summary>The blob trigger's function name; the Event Grid webhook names it (<c>functionName=Host.Functions.LedgerIngest</c>).</summary>
     public const string LedgerIngest = "LedgerIngest";
@@ -34,9 +42,12 @@ internal sealed partial class LedgerIngestFunctions(LedgerIngestProcessor proces
     [Function(LedgerIngest)]
     public async Task IngestAsync(
         [BlobTrigger(LedgersContainer + "/{name}", Source = BlobTriggerSource.EventGrid, Connection = Connection)] BlobClient ledger,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledger);
+        var processor = Processor(context, client);
         var record = await processor.ProcessAsync(ledger.Name, cancellationToken);
         LogProcessed(ledger.Name, record?.Status.ToString() ?? "already processed or leased elsewhere");
     }
@@ -50,9 +61,12 @@ internal sealed partial class LedgerIngestFunctions(LedgerIngestProcessor proces
     public async Task CatchUpAsync(
         [TimerTrigger(CatchUpSchedule)] TimerInfo timer,
         [BlobInput(LedgersContainer, Connection = Connection)] BlobContainerClient ledgers,
+        [DurableClient] DurableTaskClient client,
+        FunctionContext context,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ledgers);
+        var processor = Processor(context, client);
         await foreach (var blob in ledgers.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             var record = await processor.ProcessAsync(blob.Name, cancellationToken);
@@ -61,6 +75,14 @@ internal sealed partial class LedgerIngestFunctions(LedgerIngestProcessor proces
                 LogCaughtUp(blob.Name, record.Status.ToString(), timer.IsPastDue);
             }
         }
+    }
+
+    /// <summary>The shared processor of this invocation, over its Durable Task client.</summary>
+    private static LedgerIngestProcessor Processor(FunctionContext context, DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        InvocationDurableClient.Set(context.InstanceServices, client);
+        return context.InstanceServices.GetRequiredService<LedgerIngestProcessor>();
     }
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information, Message = "Ledger {BlobName}: {Outcome}")]

@@ -23,6 +23,9 @@ internal sealed partial class BlobTriggerService(
 {
     private const int MaxAttempts = 5;
 
+    /// <summary>The Functions app's blob-triggered function (receipts and poison messages name it, as the Functions host does).</summary>
+    private const string FunctionName = "LedgerIngest";
+
     // The queue service's "never expires" time-to-live.
     private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
@@ -57,7 +60,7 @@ internal sealed partial class BlobTriggerService(
 
     private async Task TryProcessAsync(BlobItem item, BlobContainerClient receipts, CancellationToken ct)
     {
-        var receipt = receipts.GetBlobClient($"blobreceipts/collections/{FunctionInvocations.LedgerIngest}/{item.Properties.ETag?.ToString().Trim('"')}/{StorageNames.LedgersContainer}/{item.Name}");
+        var receipt = receipts.GetBlobClient($"blobreceipts/collections/{FunctionName}/{item.Properties.ETag?.ToString().Trim('"')}/{StorageNames.LedgersContainer}/{item.Name}");
         var attempts = 0;
         try
         {
@@ -91,7 +94,7 @@ internal sealed partial class BlobTriggerService(
             {
                 // StorageBootstrap creates the poison queue before the hosted services start.
                 var poison = queues.GetQueueClient(StorageNames.BlobTriggerPoisonQueue);
-                await poison.SendMessageAsync(JsonSerializer.Serialize(new { FunctionId = FunctionInvocations.LedgerIngest, BlobType = "BlockBlob", ContainerName = StorageNames.LedgersContainer, BlobName = item.Name, ETag = item.Properties.ETag?.ToString() }), null, NeverExpires, ct);
+                await poison.SendMessageAsync(JsonSerializer.Serialize(new { FunctionId = FunctionName, BlobType = "BlockBlob", ContainerName = StorageNames.LedgersContainer, BlobName = item.Name, ETag = item.Properties.ETag?.ToString() }), null, NeverExpires, ct);
             }
         }
     }

@@ -1,5 +1,3 @@
-using Collections.Operations.Hosting;
-
 namespace Collections.Host.Hosting;
 
 /// <summary>
@@ -8,15 +6,10 @@ namespace Collections.Host.Hosting;
 /// </summary>
 internal static class LocalTriggers
 {
-    public static IServiceCollection AddLocalTriggers(this IServiceCollection services, IConfiguration config, HostSettings settings)
+    public static IServiceCollection AddLocalTriggers(this IServiceCollection services, IConfiguration config)
     {
-        // Cases need a Durable runtime under a custom-handler Functions host too (it runs no Durable triggers for it).
         services.AddLocalDurableRuntime(config);
-        if (!settings.UnderFunctionsHost)
-        {
-            services.AddHostedService<BlobTriggerService>();
-        }
-
+        services.AddHostedService<BlobTriggerService>();
         return services;
     }
 }

@@ -31,30 +31,43 @@ internal static class ApiEdge
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
-            if (IsProtected(context.Request.Path) && context.User.Identity?.IsAuthenticated != true)
+            if (await GateAsync(context))
             {
-                await context.ChallengeAsync(ApiRoles.Scheme);
-                return;
+                await next(context);
             }
-
-            var sendsBody = IsProtected(context.Request.Path) && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
-            if (sendsBody && !IsJsonOrNone(context.Request.ContentType))
-            {
-                await ApiProblemWriter.WriteInvalidAsync(context, StatusCodes.Status415UnsupportedMediaType, "Content-Type", "must be application/json");
-                return;
-            }
-
-            if (sendsBody && UnsupportedCharset(context.Request.ContentType) is { } charset)
-            {
-                await ApiProblemWriter.WriteInvalidAsync(context, StatusCodes.Status400BadRequest, "Content-Type", $"charset '{Clip(charset)}' is not supported: send JSON in UTF-8");
-                return;
-            }
-
-            await next(context);
         });
         app.UseRouting();
         app.UseAuthorization();
         return app;
+    }
+
+    /// <summary>
+    /// The checks before routing, once the caller is authenticated: under <c>/api</c> (but health) no key is a 401
+    /// challenge, a body that is not JSON a 415 and one not in UTF-8 a 400. False when it answered. The Functions app's
+    /// HTTP functions run it too.
+    /// </summary>
+    internal static async Task<bool> GateAsync(HttpContext context)
+    {
+        if (IsProtected(context.Request.Path) && context.User.Identity?.IsAuthenticated != true)
+        {
+            await context.ChallengeAsync(ApiRoles.Scheme);
+            return false;
+        }
+
+        var sendsBody = IsProtected(context.Request.Path) && !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
+        if (sendsBody && !IsJsonOrNone(context.Request.ContentType))
+        {
+            await ApiProblemWriter.WriteInvalidAsync(context, StatusCodes.Status415UnsupportedMediaType, "Content-Type", "must be application/json");
+            return false;
+        }
+
+        if (sendsBody && UnsupportedCharset(context.Request.ContentType) is { } charset)
+        {
+            await ApiProblemWriter.WriteInvalidAsync(context, StatusCodes.Status400BadRequest, "Content-Type", $"charset '{Clip(charset)}' is not supported: send JSON in UTF-8");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Everything under /api but the anonymous health probe (routing matches paths case-insensitively, so do we).</summary>

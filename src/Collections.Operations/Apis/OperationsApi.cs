@@ -38,7 +38,9 @@ internal static class OperationsApi
         return services;
     }
 
-    public static WebApplication MapOperationsApi(this WebApplication app)
+    /// <summary>Maps the API's endpoints: on the local host's WebApplication, or on the Functions app's route builder.</summary>
+    public static TBuilder MapOperationsApi<TBuilder>(this TBuilder app)
+        where TBuilder : IEndpointRouteBuilder
     {
         var api = app.MapGroup("/api").RequireAuthorization(ApiRoles.ReadPolicy).ValidateResourceIds();
         api.MapCasesApi().MapCaseActionsApi().MapLedgerFilesApi().MapKpisApi().MapOverviewApi().MapExportsApi().MapArchiveApi();

@@ -17,32 +17,44 @@ internal static class DashboardMiddleware
     {
         app.Use(async (context, next) =>
         {
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            if (!await TryServeAsync(context))
             {
                 await next(context);
-                return;
-            }
-
-            var name = Resolve(context.Request.Path.Value ?? "/");
-            if (name is null || DashboardAssets.Get(name) is not { } file)
-            {
-                await next(context);
-                return;
-            }
-
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Csp;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.CacheControl = "no-cache";
-            context.Response.ContentType = file.ContentType;
-            context.Response.ContentLength = file.Content.Length;
-            if (HttpMethods.IsGet(context.Request.Method))
-            {
-                await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
             }
         });
         return app;
+    }
+
+    /// <summary>
+    /// Answers a GET or HEAD of a dashboard path with its file and the security headers; false (nothing written) for
+    /// any other request. The Functions app's <c>Dashboard</c> function serves through it too.
+    /// </summary>
+    internal static async Task<bool> TryServeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            return false;
+        }
+
+        var name = Resolve(context.Request.Path.Value ?? "/");
+        if (name is null || DashboardAssets.Get(name) is not { } file)
+        {
+            return false;
+        }
+
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = Csp;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-cache";
+        context.Response.ContentType = file.ContentType;
+        context.Response.ContentLength = file.Content.Length;
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(file.Content, context.RequestAborted);
+        }
+
+        return true;
     }
 
     /// <summary>The asset a path serves, or null when the path is not the dashboard's.</summary>

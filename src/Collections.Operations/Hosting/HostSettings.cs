@@ -84,8 +84,8 @@ public sealed class HostSettings
     /// <summary>OTLP endpoint when the exporter is <c>otlp</c>.</summary>
     public Uri? OtlpEndpoint { get; init; }
 
-    /// <summary>Whether the Functions host started us (it sets <c>FUNCTIONS_CUSTOMHANDLER_PORT</c>).</summary>
-    public bool UnderFunctionsHost { get; init; }
+    /// <summary>Whether this is the Azure Functions app (its composition sets it; the local host never is).</summary>
+    public bool UnderFunctionsHost { get; internal set; }
 
     /// <summary>Reads and validates every setting, reporting all problems at once.</summary>
     /// <exception cref="InvalidSettingsException">Anything is invalid; the message names each setting.</exception>
@@ -261,7 +261,6 @@ public sealed class HostSettings
             MaxPollingInterval = polling,
             TelemetryExporter = exporter,
             OtlpEndpoint = otlp,
-            UnderFunctionsHost = Get("FUNCTIONS_CUSTOMHANDLER_PORT") is not null,
         };
     }
 

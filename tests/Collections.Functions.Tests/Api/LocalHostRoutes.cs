@@ -35,7 +35,7 @@ internal static class LocalHostRoutes
                 e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName)))];
     }
 
-    private static Dictionary<string, string?> SampleSettings()
+    internal static Dictionary<string, string?> SampleSettings()
     {
         using var doc = JsonDocument.Parse(RepositoryFiles.Read("local.settings.sample.json"));
         return doc.RootElement.GetProperty("Values").EnumerateObject()

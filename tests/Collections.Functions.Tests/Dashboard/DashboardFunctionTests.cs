@@ -1,56 +1,68 @@
 using Collections.Functions.Dashboard;
+using Collections.Functions.Tests.Api;
+using Collections.Operations.Dashboard;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Collections.Functions.Tests.Dashboard;
 
+/// <summary>The Dashboard function serves the shared library's files, with the local host's paths and headers.</summary>
 public sealed class DashboardFunctionTests
 {
+    private static async Task<(TestAnswer Answer, byte[] Bytes, HttpResponse Response)> ServeAsync(string path, IServiceProvider? services = null)
+    {
+        var (http, response) = TestRequests.Create(services ?? new ServiceCollection().AddLogging().BuildServiceProvider(), key: null);
+        http.Request.Method = HttpMethods.Get;
+        http.Request.Path = path;
+
+        var answer = await TestRequests.AnswerAsync(http, response, await DashboardFunction.Serve(http.Request));
+        return (answer, ((MemoryStream)response.Body).ToArray(), http.Response);
+    }
+
     [Theory]
     [InlineData("/", "index.html")]
     [InlineData("/cases/acme-1", "index.html")]
     [InlineData("/files/2026-11-30", "index.html")]
     [InlineData("/dashboard/app.js", "app.js")]
-    [InlineData("/dashboard/../secrets", null)]
-    [InlineData("/api/unknown", null)]
-    public void Resolve_Path_TheAssetItServes(string path, string? expected) =>
-        Assert.Equal(expected, DashboardFiles.Resolve(path));
-
-    [Fact]
-    public void Files_SameAsTheLocalHost_PlusChartJs()
+    [InlineData("/dashboard/chart.umd.min.js", "chart.umd.min.js")]
+    public async Task Serve_DashboardPath_TheSharedAssetByteForByte(string path, string asset)
     {
-        var sources = Directory.GetFiles(RepositoryFiles.PathOf("src/Collections.Operations/Dashboard/wwwroot")).Select(Path.GetFileName);
+        var (answer, bytes, _) = await ServeAsync(path);
 
-        Assert.Equal(sources.Append("chart.umd.min.js").Order(StringComparer.Ordinal), DashboardFiles.Names.Order(StringComparer.Ordinal));
-        Assert.Equal("text/javascript; charset=utf-8", DashboardFiles.Get("app.js")!.Value.ContentType);
+        Assert.Equal(StatusCodes.Status200OK, answer.Status);
+        Assert.Equal(DashboardAssets.Get(asset)!.Value.Content, bytes);
+        Assert.Equal(DashboardAssets.Get(asset)!.Value.ContentType, answer.ContentType);
     }
 
     [Fact]
     public async Task Serve_Shell_HtmlWithTheSecurityHeaders()
     {
-        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-        http.Request.Path = "/cases/acme-1";
-        http.Response.Body = new MemoryStream();
+        var (answer, _, response) = await ServeAsync("/cases/acme-1");
 
-        await DashboardFunction.Serve(http.Request).ExecuteAsync(http);
+        Assert.Equal("text/html; charset=utf-8", answer.ContentType);
+        Assert.Contains("default-src 'none'", response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", answer.NoSniff);
+    }
 
-        Assert.Equal(StatusCodes.Status200OK, http.Response.StatusCode);
-        Assert.Equal("text/html; charset=utf-8", http.Response.ContentType);
-        Assert.Contains("default-src 'none'", http.Response.Headers.ContentSecurityPolicy.ToString(), StringComparison.Ordinal);
-        Assert.Equal("nosniff", http.Response.Headers.XContentTypeOptions.ToString());
-        Assert.True(http.Response.Body.Length > 0);
+    [Theory]
+    [InlineData("/nowhere/at/all")]
+    [InlineData("/dashboard/../secrets")]
+    public async Task Serve_UnknownPath_404ProblemDetails(string path)
+    {
+        var (answer, _, _) = await ServeAsync(path);
+
+        Assert.Equal(StatusCodes.Status404NotFound, answer.Status);
+        Assert.Equal("application/problem+json", answer.ContentType);
     }
 
     [Fact]
-    public async Task Serve_UnknownPath_404ProblemDetails()
+    public async Task Serve_UnknownApiPathWithoutKey_401LikeTheLocalHost()
     {
-        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().BuildServiceProvider() };
-        http.Request.Path = "/nowhere/at/all";
-        http.Response.Body = new MemoryStream();
+        await using var app = new FunctionsApp();
+        await using var scope = app.Services.CreateAsyncScope();
 
-        await DashboardFunction.Serve(http.Request).ExecuteAsync(http);
+        var (answer, _, _) = await ServeAsync("/api/no-such-route", scope.ServiceProvider);
 
-        Assert.Equal(StatusCodes.Status404NotFound, http.Response.StatusCode);
-        Assert.Equal("application/problem+json", http.Response.ContentType);
+        Assert.Equal(StatusCodes.Status401Unauthorized, answer.Status);
     }
 }

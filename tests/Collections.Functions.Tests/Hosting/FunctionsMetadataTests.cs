@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Collections.Functions.Api;
-using Collections.Functions.Cases;
 using Collections.Functions.Dashboard;
 using Collections.Functions.Ingest;
 using Collections.Functions.Tests.Api;
 using Collections.Pipeline.Ingest.Apply;
+using Collections.Pipeline.Orchestration;
 using static Collections.Functions.Tests.Hosting.FunctionsMetadata;
 
 namespace Collections.Functions.Tests.Hosting;
@@ -16,13 +16,11 @@ namespace Collections.Functions.Tests.Hosting;
 /// </summary>
 public sealed class FunctionsMetadataTests
 {
-    /// <summary>
-    /// Orchestration and activity names the worker registers. PLACEHOLDER: after merging the durable branch these are
-    /// CaseTasks.Orchestrator and CaseTasks.SaveCase / SendNotice / WriteEvidence (see CaseFunctions).
-    /// </summary>
-    internal static readonly string[] Orchestrations = [CaseFunctions.PlaceholderOrchestratorName];
+    /// <summary>The orchestration the local Durable runtime registers (<see cref="CaseTaskRegistration.AddCaseTasks"/>).</summary>
+    internal static readonly string[] Orchestrations = [CaseTasks.Orchestrator];
 
-    internal static readonly string[] Activities = [CaseFunctions.PlaceholderActivityName];
+    /// <summary>The activities the local Durable runtime registers.</summary>
+    internal static readonly string[] Activities = [CaseTasks.SaveCase, CaseTasks.SendNotice, CaseTasks.WriteEvidence];
 
     [Fact]
     public void Functions_EveryFunction_IsExpected()

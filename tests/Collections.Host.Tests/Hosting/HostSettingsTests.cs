@@ -90,14 +90,6 @@ public sealed class HostSettingsTests
         Assert.Contains(ex.Problems, p => p.StartsWith("Notices:Acs:", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Read_CustomHandlerPortSet_IsUnderFunctionsHost()
-    {
-        var values = HostTestSettings.Sample();
-        values["FUNCTIONS_CUSTOMHANDLER_PORT"] = "40123";
-
-        Assert.True(HostSettings.Read(Config(values)).UnderFunctionsHost);
-    }
 
     private static IConfiguration Config(IReadOnlyDictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();

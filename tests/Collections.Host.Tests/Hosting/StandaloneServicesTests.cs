@@ -21,17 +21,4 @@ public sealed class StandaloneServicesTests(AzuriteFixture azurite)
         Assert.DoesNotContain(hosted, h => h.GetType().Name is "QueueTriggerService" or "SweeperTriggerService");
         Assert.NotNull(factory.Services.GetService<Microsoft.DurableTask.Client.DurableTaskClient>());
     }
-
-    [Fact]
-    public async Task UnderFunctionsHost_RegistersNoBlobWatcher()
-    {
-        var settings = HostTestSettings.For(azurite);
-        settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "40124";
-        await using var factory = new CollectionsHostFactory(settings);
-
-        var hosted = factory.Services.GetServices<IHostedService>().ToList();
-
-        Assert.Empty(hosted.OfType<BlobTriggerService>());
-        Assert.Single(hosted.OfType<LocalDurableRuntime>());
-    }
 }

@@ -26,8 +26,7 @@ public sealed class IdentityBasedHostTests
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         var settings = InfraAppSettings.AsConfiguration(mode);
-        // Under the host: no standalone loops. And no stray connection string from the test runner's environment.
-        settings["FUNCTIONS_CUSTOMHANDLER_PORT"] = "49152";
+        // No stray connection string from the test runner's environment.
         settings["AzureWebJobsStorage"] = string.Empty;
         builder.Configuration.AddInMemoryCollection(settings);
         var credential = new FakeTokenCredential();

@@ -20,8 +20,7 @@ public sealed class InfraSettingsTests
         // --- the platform's, or replaced by an identity-based equivalent
         ["AzureWebJobsStorage"] = "replaced by AzureWebJobsStorage__* (identity-based); a connection string needs a shared key, which is disabled",
         ["FUNCTIONS_WORKER_RUNTIME"] = "Flex Consumption rejects it as an app setting; functionAppConfig.runtime.name = 'dotnet-isolated' is its replacement",
-        ["FUNCTIONS_CUSTOMHANDLER_PORT"] = "set by the Functions host when it starts the handler",
-        ["urls"] = "standalone only; under the host the handler listens on 127.0.0.1:$FUNCTIONS_CUSTOMHANDLER_PORT",
+        ["urls"] = "the local host only; in Azure the Functions host routes HTTP to the isolated worker",
         ["ASPNETCORE_URLS"] = "standalone only, as urls",
 
         // --- standalone trigger loops: under the Functions host, host.json and function.json govern
@@ -78,7 +77,7 @@ public sealed class InfraSettingsTests
         var bound = HostSettingNames.Bound();
         Assert.Contains("Notices__Provider", named);
         Assert.Contains("Api__OperatorKeys", named);
-        Assert.Contains("FUNCTIONS_CUSTOMHANDLER_PORT", named);
+        Assert.Contains("Api__ReaderKeys", named);
         Assert.Contains("Notices__Creditors", bound);
         Assert.Contains("Notices__Acs__SenderAddress", bound);
         Assert.Contains("Queues__MaxDequeueCount", bound);
