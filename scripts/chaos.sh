@@ -60,8 +60,10 @@ start "$work/maildev.log" env -u MAILDEV_OUTGOING_HOST -u MAILDEV_OUTGOING_USER 
   node_modules/.bin/maildev --smtp "$smtp_port" --web "$web_port" --ip 127.0.0.1 --web-ip 127.0.0.1 \
   --mail-directory "$work/maildev" --silent
 
-say "building benchmarks/Collections.Benchmarks (Release)..."
-dotnet build benchmarks/Collections.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly || fail "build failed"
+if [ "${CHAOS_NO_BUILD:-}" != 1 ]; then # CHAOS_NO_BUILD=1: reuse the last Release build
+  say "building benchmarks/Collections.Benchmarks (Release)..."
+  dotnet build benchmarks/Collections.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly || fail "build failed"
+fi
 for port in "$blob_port" "$queue_port" "$table_port"; do wait_port "$port" Azurite; done
 wait_port "$smtp_port" MailDev
 wait_port "$web_port" MailDev

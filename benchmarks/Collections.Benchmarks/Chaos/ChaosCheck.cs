@@ -30,7 +30,7 @@ internal sealed class ChaosCheck(ChaosSettings settings, int cases)
     public async Task<IReadOnlyList<CaseSnapshot>> WaitAsync(TimeSpan deadline)
     {
         var clock = Stopwatch.StartNew();
-        var lastSay = TimeSpan.MinValue;
+        var lastSay = TimeSpan.FromMinutes(-1);
         while (true)
         {
             var instances = await ReadInstancesAsync();

@@ -21,6 +21,12 @@ internal static class ChaosWorker
 
     public static async Task RunAsync(string[] args)
     {
+        // The parent holds our standard input: when it closes (the parent ended, however), this orphan ends too.
+        _ = Task.Run(() =>
+        {
+            Console.In.ReadToEnd();
+            Environment.Exit(0);
+        });
         var options = new BenchArgs(args, [.. ChaosSettings.Names, "schedule"]);
         var settings = ChaosSettings.From(options);
         var sender = new SmtpEmailSender(new SmtpEmailSenderOptions
@@ -47,6 +53,6 @@ internal static class ChaosWorker
         }
 
         // Until killed (the point of the run), or until the parent closes our standard input.
-        await Task.Run(() => Console.In.ReadToEnd());
+        await Task.Delay(Timeout.Infinite);
     }
 }
