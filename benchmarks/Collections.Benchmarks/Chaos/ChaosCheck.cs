@@ -26,6 +26,15 @@ internal sealed class ChaosCheck(ChaosSettings settings, int cases)
     private readonly TableClient _instances = new(settings.Connection, ChaosSettings.Hub + "Instances");
     private readonly TableCaseProjectionStore _projection = new(new TableClient(settings.Connection, ChaosSettings.Table));
 
+    /// <summary>Polls until every case has a custom status (it opened and sent its first notice); bounded by <paramref name="limit"/> plus 5 minutes.</summary>
+    public async Task UntilOpenedAsync(DateTime limit)
+    {
+        while ((await ReadInstancesAsync()).Values.Count(s => s.Stage is not null) < _cases.Count && DateTime.UtcNow < limit + TimeSpan.FromMinutes(5))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+
     /// <summary>Polls until every case is at its prescribed step with its prescribed notices settled, or the deadline passes.</summary>
     public async Task<IReadOnlyList<CaseSnapshot>> WaitAsync(TimeSpan deadline)
     {

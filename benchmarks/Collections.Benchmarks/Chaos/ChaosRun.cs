@@ -7,8 +7,10 @@ namespace Collections.Benchmarks.Chaos;
 /// <summary>
 /// The crash run (verb <c>chaos</c>; <c>scripts/chaos.sh</c> starts Azurite and MailDev and calls it). Starts a worker
 /// process (<see cref="ChaosWorker"/>) that schedules <c>cases</c> cases on a clock where a dunning day lasts
-/// <c>day-seconds</c> real seconds (grade B: Reminder, Demand, final notice, escalation and legal hand-off within 2.5
-/// days; grade D: 2 days), SIGKILLs it at <c>kills</c> moments drawn from <c>seed</c> and restarts it at once, waits
+/// <c>day-seconds</c> real seconds and which stands still for <c>start-delay</c> seconds while they open (grade B:
+/// Reminder at the opening, then Demand, final notice, escalation and legal hand-off within 2.5 days; grade D: Demand
+/// at the opening, 1.5 days), SIGKILLs it at <c>kills</c> moments drawn from <c>seed</c> over the ladder's first
+/// <c>window</c> seconds (default 3 days) and restarts it at once, waits
 /// until every case reached the step its timeline prescribes, then counts MailDev's e-mails per Message-ID
 /// (<see cref="ChaosCheck"/>). Exit code 1 when a case is lost or an e-mail duplicated.
 /// Needs AzureWebJobsStorage, and options smtp=PORT maildev=URL (MailDev's web API).
@@ -21,8 +23,8 @@ internal static class ChaosRun
         var connection = Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? throw new InvalidOperationException("AzureWebJobsStorage must hold the storage connection string");
         var maildev = new Uri(options.String("maildev") ?? throw new InvalidOperationException("maildev=http://127.0.0.1:PORT/ is required"));
         var (cases, kills, seed) = (options.Int("cases", 200), options.Int("kills", 20), options.Int("seed", 13));
-        var daySeconds = options.Double("day-seconds", 30);
-        var startDelay = TimeSpan.FromSeconds(options.Double("start-delay", 30));
+        var daySeconds = options.Double("day-seconds", 40);
+        var startDelay = TimeSpan.FromSeconds(options.Double("start-delay", 150));
         var logPath = options.String("log") ?? Path.Combine(Path.GetTempPath(), "chaos-worker.log");
         var deadline = TimeSpan.FromMinutes(options.Double("deadline-minutes", 20));
 
@@ -36,16 +38,32 @@ internal static class ChaosRun
         Say($"{cases} cases, a dunning day lasts {daySeconds} s, ResendInterruptedSends={settings.Resend}");
         await using var log = new StreamWriter(logPath, append: false) { AutoFlush = true };
         var run = Stopwatch.StartNew();
+        var check = new ChaosCheck(settings, cases);
         var worker = WorkerProcess.Start([.. settings.ToArgs(), "schedule=" + cases.ToString(CultureInfo.InvariantCulture)], log);
         await worker.Scheduled.WaitAsync(TimeSpan.FromMinutes(5));
-        var scheduledAt = run.Elapsed;
-        Say($"scheduled {cases} cases after {scheduledAt.TotalSeconds:F1} s; the ladder runs from {(realStart - DateTime.UtcNow).TotalSeconds:F1} s from now");
+        Say($"scheduled {cases} cases after {run.Elapsed.TotalSeconds:F1} s");
 
-        // Kill moments after scheduling, over the ladder and one more day.
-        var window = options.Double("window", Math.Max(0, (realStart - DateTime.UtcNow).TotalSeconds) + 3.5 * daySeconds);
+        // Every case opens (and sends its first notice) while virtual time stands still, so every timeline starts on
+        // the same virtual instant and prescribes the same ladder; the kills fall on the ladder that follows.
+        await check.UntilOpenedAsync(realStart);
+        var opened = DateTime.UtcNow;
+        if (opened < realStart)
+        {
+            Say($"all {cases} cases opened after {run.Elapsed.TotalSeconds:F1} s, {(realStart - opened).TotalSeconds:F1} s before the ladder's clock starts");
+        }
+        else
+        {
+            Say($"WARNING: the cases opened {(opened - realStart).TotalSeconds:F1} s after the ladder's clock started (raise start-delay): late openers may skip steps");
+        }
+        if (realStart > DateTime.UtcNow)
+        {
+            await Task.Delay(realStart - DateTime.UtcNow);
+        }
+
+        var window = options.Double("window", 3 * daySeconds);
         var random = new Random(seed);
-        var moments = Enumerable.Range(0, kills).Select(_ => 1 + random.NextDouble() * (window - 1)).Order().ToList();
-        Say($"seed {seed}: {kills} kills at {string.Join(", ", moments.Select(m => m.ToString("F1", CultureInfo.InvariantCulture)))} s after scheduling");
+        var moments = Enumerable.Range(0, kills).Select(_ => random.NextDouble() * window).Order().ToList();
+        Say($"seed {seed}: {kills} kills at {string.Join(", ", moments.Select(m => m.ToString("F1", CultureInfo.InvariantCulture)))} s after the ladder's start");
         var kill = Stopwatch.StartNew();
         var restarts = 0;
         for (var i = 0; i < moments.Count; i++)
@@ -65,7 +83,6 @@ internal static class ChaosRun
         }
 
         Say($"kills done; waiting for every case to reach its prescribed step (deadline {deadline.TotalMinutes} min)");
-        var check = new ChaosCheck(settings, cases);
         var result = await check.WaitAsync(deadline);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var counts = await StableInboxAsync(http, maildev);
