@@ -65,7 +65,7 @@ internal sealed class ChaosCheck(ChaosSettings settings, int cases)
         }
     }
 
-    /// <summary>Compares the cases' prescribed notices with the e-mails MailDev holds.</summary>
+    /// <summary>Compares the notices each case's timeline decided (its outbox rows) with the e-mails MailDev holds.</summary>
     public ChaosReport Compare(IReadOnlyList<CaseSnapshot> snapshots, IReadOnlyDictionary<string, int> inbox)
     {
         var sender = new SmtpEmailSender(new SmtpEmailSenderOptions { Host = "127.0.0.1", Port = 25, SenderAddress = ChaosSettings.SenderAddress });
@@ -74,40 +74,36 @@ internal sealed class ChaosCheck(ChaosSettings settings, int cases)
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var snapshot in snapshots)
         {
-            var lost = !IsAtPrescribedStep(snapshot);
+            if (!IsAtPrescribedStep(snapshot))
+            {
+                report.Lost++;
+                report.Notes.Add($"lost: case {snapshot.CaseId} grade {snapshot.Grade} at {snapshot.Stage ?? "(no projection)"}, instance {snapshot.RuntimeStatus ?? "(none)"}, outbox {Rows(snapshot)}");
+            }
+
+            if (BenchLadder.Prescribed(snapshot.Grade).Any(kind => snapshot.Outbox.All(r => r.Kind != kind)))
+            {
+                report.Skipped++;
+            }
+
             foreach (var row in snapshot.Outbox)
             {
                 known.Add(IdOf(row));
                 report.Rows[row.Status] = report.Rows.GetValueOrDefault(row.Status) + 1;
-            }
-
-            foreach (var kind in BenchLadder.Prescribed(snapshot.Grade))
-            {
-                report.Prescribed++;
-                if (snapshot.Outbox.FirstOrDefault(r => r.Kind == kind) is not { } row)
-                {
-                    continue;
-                }
-
                 var received = inbox.GetValueOrDefault(IdOf(row));
-                report.Missing += received == 0 ? 1 : 0;
+                report.Decided++;
                 report.Duplicates += Math.Max(0, received - 1);
+                report.Missing += row.Status == OutboxStatus.Sent && received == 0 ? 1 : 0;
                 report.UncertainDelivered += row.Status == OutboxStatus.Uncertain && received > 0 ? 1 : 0;
                 report.UncertainNotDelivered += row.Status == OutboxStatus.Uncertain && received == 0 ? 1 : 0;
-                if (received > 1)
+                if (received > 1 || (row.Status == OutboxStatus.Sent && received == 0))
                 {
-                    report.Notes.Add($"duplicate: case {snapshot.CaseId} {kind} received {received} times (row {row.Status}, {row.Attempts} attempts)");
+                    report.Notes.Add($"{(received > 1 ? "duplicate" : "missing")}: case {snapshot.CaseId} {row.Kind} received {received} times (row {row.Status}, {row.Attempts} attempts)");
                 }
-                else if (received == 0)
-                {
-                    report.Notes.Add($"missing: case {snapshot.CaseId} {kind} (row {row.Status}, {row.Attempts} attempts)");
-                }
-            }
 
-            if (lost)
-            {
-                report.Lost++;
-                report.Notes.Add($"lost: case {snapshot.CaseId} grade {snapshot.Grade} at {snapshot.Stage ?? "(no projection)"}, instance {snapshot.RuntimeStatus ?? "(none)"}, outbox {string.Join(' ', snapshot.Outbox.Select(r => $"{r.Kind}:{r.Status}"))}");
+                if (row.Status == OutboxStatus.Failed && report.FailedErrors.Add(row.Error ?? ""))
+                {
+                    report.Notes.Add($"failed notice: case {snapshot.CaseId} {row.Kind}: {row.Error}");
+                }
             }
         }
 
@@ -115,10 +111,17 @@ internal sealed class ChaosCheck(ChaosSettings settings, int cases)
         return report;
     }
 
-    /// <summary>At the final stage, each prescribed notice in an outbox row that is settled (Sent, or Uncertain after an interrupted send).</summary>
+    /// <summary>
+    /// At the end of its ladder (escalated, with the escalation and legal hand-off notices decided) and every notice its
+    /// timeline decided settled (Sent; Uncertain after an interrupted send; Failed or Cancelled as the activity decided).
+    /// Intermediate steps may be skipped: a wake later than the next step takes the latest step (the ladder's catch-up).
+    /// </summary>
     private static bool IsAtPrescribedStep(CaseSnapshot snapshot) =>
         string.Equals(snapshot.Stage, BenchLadder.FinalStage.ToString(), StringComparison.Ordinal)
-        && BenchLadder.Prescribed(snapshot.Grade).All(kind => snapshot.Outbox.Any(r => r.Kind == kind && r.Status is OutboxStatus.Sent or OutboxStatus.Uncertain));
+        && snapshot.Outbox.Any(r => r.Kind == NoticeKind.Escalation) && snapshot.Outbox.Any(r => r.Kind == NoticeKind.LegalHandoff)
+        && snapshot.Outbox.All(r => r.Status is not (OutboxStatus.Pending or OutboxStatus.Sending));
+
+    private static string Rows(CaseSnapshot snapshot) => string.Join(' ', snapshot.Outbox.Select(r => $"{r.Kind}:{r.Status}"));
 
     private async Task<Dictionary<string, (string? Runtime, string? Stage)>> ReadInstancesAsync()
     {
