@@ -66,7 +66,8 @@ internal static class DurableBenchmark
             var floorSeconds = watch.Elapsed.TotalSeconds;
             var floorRate = floorCount / floorSeconds;
             Print($"floor:   {floorCount} trivial orchestrations (one activity each) in {floorSeconds:F1} s = {floorRate:F1} transitions/s");
-            await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(null, null, [OrchestrationRuntimeStatus.Completed]));
+            // A time range is required: the sidecar's purge by filter throws on an open one.
+            await client.PurgeAllInstancesAsync(new PurgeInstancesFilter(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow, [OrchestrationRuntimeStatus.Completed]));
 
             // (b) cases through the ladder: opened while the clock stands still, then K-1 steps on timers.
             watch.Restart();

@@ -29,6 +29,7 @@ internal sealed class WarpedOrchestrationContext(TaskOrchestrationContext inner,
 
     public override TaskOrchestrationEntityFeature Entities => inner.Entities;
 
+    // The inner context's factory is protected: replay-safe loggers of a warped orchestration log nowhere (the case orchestrator logs nothing).
     protected override ILoggerFactory LoggerFactory => NullLoggerFactoryInstance;
 
     private static ILoggerFactory NullLoggerFactoryInstance => Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
