@@ -8,10 +8,10 @@ namespace Collections.Benchmarks.Chaos;
 /// The crash run (verb <c>chaos</c>; <c>scripts/chaos.sh</c> starts Azurite and MailDev and calls it). Starts a worker
 /// process (<see cref="ChaosWorker"/>) that schedules <c>cases</c> cases on a clock where a dunning day lasts
 /// <c>day-seconds</c> real seconds and which stands still for <c>start-delay</c> seconds while they open (grade B:
-/// Reminder at the opening, then Demand, final notice, escalation and legal hand-off within 2.5 days; grade D: Demand
-/// at the opening, 1.5 days), SIGKILLs it at <c>kills</c> moments drawn from <c>seed</c> over the ladder's first
+/// Reminder when the clock starts, then Demand, final notice, escalation and legal hand-off within 2.5 days; grade D:
+/// Demand when it starts, then 1.5 days), SIGKILLs it at <c>kills</c> moments drawn from <c>seed</c> over the ladder's first
 /// <c>window</c> seconds (default 3 days) and restarts it at once, waits
-/// until every case reached the step its timeline prescribes, then counts MailDev's e-mails per Message-ID
+/// until every case reached the end of its ladder with every notice it decided settled, then counts MailDev's e-mails per Message-ID
 /// (<see cref="ChaosCheck"/>). Exit code 1 when a case is lost or an e-mail duplicated.
 /// Needs AzureWebJobsStorage, and options smtp=PORT maildev=URL (MailDev's web API).
 /// </summary>
