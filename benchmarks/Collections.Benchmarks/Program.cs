@@ -6,6 +6,9 @@ var benchmarks = new Dictionary<string, Func<string[], Task>>(StringComparer.Ord
     ["table-insert"] = TableInsertBenchmark.RunAsync,
     ["ingest-parse"] = IngestParseBenchmark.RunAsync,
     ["ingest-apply"] = IngestApplyBenchmark.RunAsync,
+    ["durable"] = DurableBenchmark.RunAsync,
+    ["chaos"] = Collections.Benchmarks.Chaos.ChaosRun.RunAsync,
+    ["chaos-worker"] = Collections.Benchmarks.Chaos.ChaosWorker.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
@@ -14,5 +17,6 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     return 2;
 }
 
+Environment.ExitCode = 0;
 await run(args[1..]);
-return 0;
+return Environment.ExitCode; // a verb may set it (chaos: 1 when a case is lost or an e-mail duplicated)

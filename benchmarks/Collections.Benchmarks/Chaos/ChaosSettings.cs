@@ -1,0 +1,40 @@
+using System.Globalization;
+using Collections.Benchmarks.Durable;
+
+namespace Collections.Benchmarks.Chaos;
+
+/// <summary>
+/// What the chaos run and its worker share: storage, SMTP port, task hub, projection table, and the virtual clock
+/// (fixed for the whole run, so a restarted worker replays the same instants).
+/// </summary>
+internal sealed record ChaosSettings(string Connection, int SmtpPort, WarpedClock Clock, bool Resend)
+{
+    public const string Hub = "ChaosHub";
+
+    public const string Table = "ChaosCases";
+
+    public const string WorkerId = "chaos-worker";
+
+    public const string SenderAddress = "collections@chaos.example";
+
+    public BenchHostSettings Host => new(Connection, Hub, WorkerId, Table, Clock) { ResendInterruptedSends = Resend };
+
+    /// <summary>The worker's command-line options for these settings.</summary>
+    public IEnumerable<string> ToArgs() =>
+    [
+        "connection=" + Connection,
+        "smtp=" + SmtpPort.ToString(CultureInfo.InvariantCulture),
+        "real-start=" + Clock.RealStart.Ticks.ToString(CultureInfo.InvariantCulture),
+        "virtual-start=" + Clock.VirtualStart.Ticks.ToString(CultureInfo.InvariantCulture),
+        "speed=" + Clock.Speed.ToString("R", CultureInfo.InvariantCulture),
+        "resend=" + (Resend ? "1" : "0"),
+    ];
+
+    public static readonly string[] Names = ["connection", "smtp", "real-start", "virtual-start", "speed", "resend"];
+
+    public static ChaosSettings From(BenchArgs args) => new(
+        args.String("connection") ?? throw new InvalidOperationException("connection= is required"),
+        args.Int("smtp", 0),
+        new WarpedClock(new DateTime(args.Long("real-start", 0), DateTimeKind.Utc), new DateTime(args.Long("virtual-start", 0), DateTimeKind.Utc), args.Double("speed", 1)),
+        args.Int("resend", 0) == 1);
+}

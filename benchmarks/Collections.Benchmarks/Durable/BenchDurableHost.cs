@@ -1,0 +1,75 @@
+using Azure.Data.Tables;
+using Collections.Host.Hosting;
+using Collections.Notices;
+using Collections.Notices.Email;
+using Collections.Notices.Rendering;
+using Collections.Pipeline.Cases;
+using Collections.Pipeline.Orchestration;
+using Collections.Pipeline.Projections;
+using Collections.TestSupport;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Collections.Benchmarks.Durable;
+
+/// <summary>
+/// A generic host with the product's local Durable runtime (<see cref="LocalDurableRuntime"/>: Azure Storage backend,
+/// gRPC sidecar, SDK worker and client) running the product's case orchestrator and activities on the projection
+/// table, as <c>CaseServices.AddCaseOrchestration</c> composes them, except that the orchestrator may see a
+/// <see cref="WarpedClock"/>; plus the floor's trivial orchestration.
+/// </summary>
+internal sealed class BenchDurableHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private BenchDurableHost(IHost host) => _host = host;
+
+    public DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
+
+    public PolicyCatalog Policies => _host.Services.GetRequiredService<PolicyCatalog>();
+
+    public static async Task<BenchDurableHost> StartAsync(BenchHostSettings settings, IEmailSender sender, IEvidenceStore evidence)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            [HostSettings.StorageConnectionName] = settings.Connection,
+            ["Durable:HubName"] = settings.Hub,
+            ["Durable:WorkerId"] = settings.WorkerId,
+            ["Durable:MaxQueuePollingInterval"] = "00:00:01",
+        });
+        builder.Services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
+        builder.Services.AddSingleton<INoticeRenderer>(NoticeRenderer.Create(TestNotices.Options()));
+        builder.Services.AddSingleton(sender);
+        builder.Services.AddSingleton(evidence);
+        var policies = new PolicyCatalog(BenchLadder.Policy);
+        builder.Services.AddSingleton(policies);
+        builder.Services.AddSingleton(new CaseOptions { ProjectionTable = settings.Table, ResendInterruptedSends = settings.ResendInterruptedSends });
+        var table = new TableClient(settings.Connection, settings.Table);
+        await table.CreateIfNotExistsAsync();
+        builder.Services.AddSingleton<ICaseProjectionStore>(new TableCaseProjectionStore(table));
+        LocalDurableRuntime.AddTo(builder.Services, builder.Configuration, r =>
+        {
+            r.AddOrchestrator(CaseTasks.Orchestrator, () => settings.Clock is { } clock
+                ? new WarpedOrchestrator(new CaseOrchestrator(policies), clock)
+                : new CaseOrchestrator(policies));
+            // The product's activities, registered as CaseTaskRegistration.AddCaseTasks does.
+            r.AddActivity(CaseTasks.SaveCase, sp => ActivatorUtilities.CreateInstance<SaveCaseActivity>(sp));
+            r.AddActivity(CaseTasks.SendNotice, sp => ActivatorUtilities.CreateInstance<SendNoticeActivity>(sp));
+            r.AddActivity(CaseTasks.WriteEvidence, sp => ActivatorUtilities.CreateInstance<WriteEvidenceActivity>(sp));
+            r.AddFloorTasks();
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchDurableHost(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

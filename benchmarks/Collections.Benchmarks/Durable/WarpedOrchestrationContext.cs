@@ -1,0 +1,60 @@
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Entities;
+using Microsoft.Extensions.Logging;
+
+namespace Collections.Benchmarks.Durable;
+
+/// <summary>
+/// A <see cref="TaskOrchestrationContext"/> that shows the orchestration a sped-up clock: <see cref="CurrentUtcDateTime"/>
+/// is the virtual instant of the real (replayed) one and a timer for a virtual instant is a durable timer for its real
+/// instant; everything else goes to the real context unchanged. Lets the chaos run and the benchmark drive the real
+/// case orchestrator through a ladder of days in seconds on the real runtime. Harness code only (hand-written: the
+/// SDK has no clock hook; its in-memory test host has no virtual time either, durable.md).
+/// </summary>
+internal sealed class WarpedOrchestrationContext(TaskOrchestrationContext inner, WarpedClock clock) : TaskOrchestrationContext
+{
+    public override TaskName Name => inner.Name;
+
+    public override string InstanceId => inner.InstanceId;
+
+    public override ParentOrchestrationInstance? Parent => inner.Parent;
+
+    public override DateTime CurrentUtcDateTime => clock.ToVirtual(inner.CurrentUtcDateTime);
+
+    public override bool IsReplaying => inner.IsReplaying;
+
+    public override string Version => inner.Version;
+
+    public override IReadOnlyDictionary<string, object?> Properties => inner.Properties;
+
+    public override TaskOrchestrationEntityFeature Entities => inner.Entities;
+
+    // The inner context's factory is protected: replay-safe loggers of a warped orchestration log nowhere (the case orchestrator logs nothing).
+    protected override ILoggerFactory LoggerFactory => NullLoggerFactoryInstance;
+
+    private static ILoggerFactory NullLoggerFactoryInstance => Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+
+    public override T? GetInput<T>()
+        where T : default => inner.GetInput<T>();
+
+    public override Task<TResult> CallActivityAsync<TResult>(TaskName name, object? input = null, TaskOptions? options = null) =>
+        inner.CallActivityAsync<TResult>(name, input, options);
+
+    public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) =>
+        inner.CreateTimer(clock.ToReal(fireAt.ToUniversalTime()), cancellationToken);
+
+    public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) =>
+        inner.WaitForExternalEvent<T>(eventName, cancellationToken);
+
+    public override void SendEvent(string instanceId, string eventName, object payload) => inner.SendEvent(instanceId, eventName, payload);
+
+    public override void SetCustomStatus(object? customStatus) => inner.SetCustomStatus(customStatus);
+
+    public override Task<TResult> CallSubOrchestratorAsync<TResult>(TaskName orchestratorName, object? input = null, TaskOptions? options = null) =>
+        inner.CallSubOrchestratorAsync<TResult>(orchestratorName, input, options);
+
+    public override void ContinueAsNew(object? newInput = null, bool preserveUnprocessedEvents = true) =>
+        inner.ContinueAsNew(newInput, preserveUnprocessedEvents);
+
+    public override Guid NewGuid() => inner.NewGuid();
+}

@@ -1,0 +1,14 @@
+using Microsoft.DurableTask;
+
+namespace Collections.Benchmarks.Durable;
+
+/// <summary>Runs an orchestrator (the product's case orchestrator) on a <see cref="WarpedOrchestrationContext"/>.</summary>
+internal sealed class WarpedOrchestrator(ITaskOrchestrator inner, WarpedClock clock) : ITaskOrchestrator
+{
+    public Type InputType => inner.InputType;
+
+    public Type OutputType => inner.OutputType;
+
+    public Task<object?> RunAsync(TaskOrchestrationContext context, object? input) =>
+        inner.RunAsync(new WarpedOrchestrationContext(context, clock), input);
+}
