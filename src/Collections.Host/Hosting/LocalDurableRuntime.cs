@@ -1,4 +1,5 @@
 using System.Net;
+using System.Reflection;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
@@ -117,6 +118,14 @@ internal sealed class LocalDurableRuntime : IHostedService, IAsyncDisposable
     {
         if (_sidecar is { } app)
         {
+            if (!ServiceStarted())
+            {
+                // No worker ever connected, so the sidecar never started the orchestration service. Its stopping event
+                // would stop it anyway, and the framework's StopAsync throws on a service it did not start, from an
+                // async void handler, which ends the process. Nothing runs: DisposeAsync closes the sidecar without it.
+                return;
+            }
+
             await app.StopAsync(cancellationToken);
             try
             {
@@ -141,6 +150,14 @@ internal sealed class LocalDurableRuntime : IHostedService, IAsyncDisposable
         _channel?.Dispose();
         _gate.Dispose();
     }
+
+    /// <summary>
+    /// Whether the orchestration service runs. The framework exposes no such property; its private flag is read
+    /// (hand-written because no package offers it; if a later version renames the flag, the service counts as started,
+    /// the previous behaviour).
+    /// </summary>
+    private bool ServiceStarted() =>
+        typeof(AzureStorageOrchestrationService).GetField("isStarted", BindingFlags.NonPublic | BindingFlags.Instance)?.GetValue(_service) as bool? ?? true;
 
     /// <summary>The channel to the sidecar, starting it if the worker or client is resolved before the host started.</summary>
     private GrpcChannel Channel()
