@@ -8,6 +8,7 @@ using Collections.Pipeline.Orchestration;
 using Collections.Pipeline.Projections;
 using Collections.Pipeline.Simulation;
 using Collections.Pipeline.Tests.Cases;
+using Collections.TestSupport;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using Collections.Domain.Ledger;
@@ -42,7 +43,7 @@ internal sealed class CaseTestKit
 
     public VirtualDurableRuntime Runtime { get; }
 
-    public static NoticeOptions NoticeOptions() => EngineHarness.NoticeOptions();
+    public static NoticeOptions NoticeOptions() => TestNotices.Options();
 
     public static SnapshotApplied Snapshot(CustomerAccount account, string asOf) =>
         new(EngineTestData.D(asOf), account.CustomerName, account.Contact, account.Items, $"ledger_{asOf}.csv", "sha-" + asOf) { Actor = "ledger" };
