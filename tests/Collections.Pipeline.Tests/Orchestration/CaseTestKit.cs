@@ -22,10 +22,11 @@ internal sealed class CaseTestKit
     {
         Policies = new PolicyCatalog(policy ?? DunningPolicy.Default);
         var options = new CaseOptions();
+        SendNotice = new CapturingSendNotice(NewSendNotice(options));
         var activities = new Dictionary<string, ITaskActivity>(StringComparer.Ordinal)
         {
             [CaseTasks.SaveCase] = new SaveCaseActivity(Store, WriteOffs),
-            [CaseTasks.SendNotice] = new SendNoticeActivity(Store, NoticeRenderer.Create(NoticeOptions()), Sender, Policies, options, NullLogger<SendNoticeActivity>.Instance),
+            [CaseTasks.SendNotice] = SendNotice,
             [CaseTasks.WriteEvidence] = new WriteEvidenceActivity(Store, Evidence),
         };
         Runtime = new VirtualDurableRuntime(new CaseOrchestrator(Policies), activities, start);
@@ -42,6 +43,13 @@ internal sealed class CaseTestKit
     public InMemoryEvidenceStore Evidence { get; } = new();
 
     public VirtualDurableRuntime Runtime { get; }
+
+    /// <summary>The notice activity the runtime calls, with the last request it got.</summary>
+    public CapturingSendNotice SendNotice { get; }
+
+    /// <summary>A production notice activity over this kit's store and sender.</summary>
+    public SendNoticeActivity NewSendNotice(CaseOptions options) =>
+        new(Store, NoticeRenderer.Create(NoticeOptions()), Sender, Policies, options, NullLogger<SendNoticeActivity>.Instance);
 
     public static NoticeOptions NoticeOptions() => TestNotices.Options();
 
