@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Collections.Domain.Policy;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Ingest;
 using Collections.Pipeline.Ingest.Apply;
@@ -16,8 +15,9 @@ namespace Collections.Benchmarks;
 /// timed), then: the floor (<see cref="TableInsertBenchmark.MeasureBatchedAsync"/>, same run, same Azurite); the
 /// storage work of apply (account index read per entity, account rows in 100-entity transactions, progress saves)
 /// with case signalling stubbed out, as rows written per second and its ratio to the floor; a re-run of the same
-/// file (everything already applied). With <c>full</c> instead, the whole blob flow with the real case engine
-/// (tables and queues) in a process that holds nothing else, with its peak working set.
+/// file (everything already applied). With <c>full</c> instead, the whole blob flow (download, validate, apply,
+/// move) in a process that holds nothing else, with its peak working set; case signalling is stubbed here too (the
+/// Durable Task signalling is measured by the durable benchmarks).
 /// Usage: <c>ingest-apply [rows] [parallelism] [storage|full]</c>.
 /// </summary>
 internal static class IngestApplyBenchmark
@@ -90,45 +90,30 @@ internal static class IngestApplyBenchmark
         }
     }
 
-    /// <summary>The whole blob flow (download, validate, apply with the real engine on tables and queues, move).</summary>
+    /// <summary>The whole blob flow (download, validate, apply with case signalling stubbed, move).</summary>
     private static async Task RunFullAsync(AzuriteFixture azurite, string path, int parallelism)
     {
         var blobs = azurite.CreateBlobServiceClient();
         var tables = azurite.CreateTableServiceClient();
-        var queues = azurite.CreateQueueServiceClient();
         foreach (var c in new[] { "ledgers", "ledgers-processed", "ledgers-rejected" })
         {
             await blobs.GetBlobContainerClient(c).CreateIfNotExistsAsync();
         }
 
-        foreach (var t in new[] { "FullCases", "FullAccounts", "FullLedgerFiles", "FullLedgerSnapshots", "FullWriteOffs" })
+        foreach (var t in new[] { "FullAccounts", "FullLedgerFiles", "FullLedgerSnapshots", "FullWriteOffs" })
         {
             await tables.GetTableClient(t).CreateIfNotExistsAsync();
         }
 
-        foreach (var q in new[] { "dunning-timers", "notices-outbox" })
-        {
-            await queues.GetQueueClient(q).CreateIfNotExistsAsync();
-        }
-
         var time = TimeProvider.System;
         var accounts = new TableAccountStore(tables.GetTableClient("FullAccounts"));
-        var engine = new CaseEngine(
-            new TableCaseStore(tables.GetTableClient("FullCases")),
-            accounts,
-            new StorageScheduledQueue(queues.GetQueueClient("dunning-timers"), time),
-            new StorageScheduledQueue(queues.GetQueueClient("notices-outbox"), time),
-            DunningPolicy.Default,
-            time,
-            new EngineOptions(),
-            NullLogger<CaseEngine>.Instance);
         var processor = new LedgerIngestProcessor(
             blobs,
             new TableLedgerFileStore(tables.GetTableClient("FullLedgerFiles")),
             new TableSnapshotSummaryStore(tables.GetTableClient("FullLedgerSnapshots")),
             accounts,
             new TableWriteOffRegister(tables.GetTableClient("FullWriteOffs")),
-            engine,
+            new OpenEveryCase(),
             new LedgerParser(new IngestOptions()),
             new LedgerIngestOptions { ApplyParallelism = parallelism },
             time,
@@ -150,7 +135,7 @@ internal static class IngestApplyBenchmark
         using var process = Process.GetCurrentProcess();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"full flow:     {record!.Status}, {record.RowsTotal:N0} rows, {record.AccountsApplied:N0} accounts in {watch.Elapsed.TotalSeconds:F1} s = " +
-            $"{record.RowsTotal / watch.Elapsed.TotalSeconds:N0} rows/s, {record.AccountsApplied / watch.Elapsed.TotalSeconds:N0} accounts/s (parallelism {parallelism}, cases signalled for real); " +
+            $"{record.RowsTotal / watch.Elapsed.TotalSeconds:N0} rows/s, {record.AccountsApplied / watch.Elapsed.TotalSeconds:N0} accounts/s (parallelism {parallelism}, case signalling stubbed); " +
             $"managed heap peak {peakHeap / 1024.0 / 1024.0:F0} MiB, process peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB"));
     }
 

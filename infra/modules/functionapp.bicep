@@ -187,9 +187,6 @@ var appSettings = {
   Notices__SupervisorEmail: supervisorEmail
   Notices__LegalEmail: legalEmail
 
-  // Read by the local host's queue loops only; the Functions app has no queue trigger.
-  Queues__MaxDequeueCount: '5'
-
   Telemetry__Exporter: empty(otlpEndpoint) ? 'none' : 'otlp'
   Telemetry__OtlpEndpoint: otlpEndpoint
 }

@@ -1,18 +1,18 @@
 using System.Diagnostics;
 using Collections.Domain.Policy;
 using Collections.Pipeline.Cases;
-using Collections.Pipeline.InMemory;
+using Collections.Domain.Cases;
+using Collections.Domain.Cases.Events;
 using Collections.Pipeline.Ingest;
 using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.Queries;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Collections.Fuzz.Tests;
 
 /// <summary>
 /// Runs each generated file through validation (<see cref="LedgerParser"/>) and, when valid, the apply step as
-/// <see cref="LedgerIngestProcessor"/> does it (every account to its case, absent accounts settled, the entity
-/// summary built) on the in-memory stores, then reads every case's balance as the KPIs do. Records any exception
+/// <see cref="LedgerIngestProcessor"/> does it (every account's snapshot through the case domain, the entity
+/// summary built), then reads every case's balance as the KPIs do. Records any exception
 /// (a crash) and any broken promise of the parser (a violation): a rejected file with no error, or with accounts.
 /// </summary>
 internal static class FuzzRunner
@@ -53,7 +53,7 @@ internal static class FuzzRunner
         return stats;
     }
 
-    private static async Task OneAsync(LedgerParser parser, FuzzLedger file, FuzzStats stats)
+    private static Task OneAsync(LedgerParser parser, FuzzLedger file, FuzzStats stats)
     {
         using var content = new MemoryStream(file.Content, writable: false);
         var result = parser.Parse(content, new LedgerParseRequest(file.FileName, DateOnly.FromDateTime(Now.UtcDateTime)));
@@ -68,7 +68,7 @@ internal static class FuzzRunner
             }
 
             // As LedgerIngestProcessor: a rejected file is never applied.
-            return;
+            return Task.CompletedTask;
         }
 
         stats.Valid++;
@@ -77,25 +77,25 @@ internal static class FuzzRunner
             stats.Violations.Add($"#{file.Index} [{file.Mutations}]: valid with {result.RowCount} rows and {result.Accounts.Count} accounts");
         }
 
-        var cases = new InMemoryCaseStore();
-        var engine = new CaseEngine(cases, new InMemoryAccountStore(), new InMemoryScheduledQueue("t"), new InMemoryScheduledQueue("o"),
-            DunningPolicy.Default, new FixedTime(Now), new EngineOptions(), NullLogger<CaseEngine>.Instance);
+        // Each account's opening snapshot through the domain, as the case orchestration applies it (CaseMachine;
+        // the durable plumbing around it is tested in Pipeline.Tests and Host.Tests), then its balance as the KPIs read it.
         var source = new SnapshotSource(result.AsOf, file.FileName, result.Sha256);
         foreach (var account in result.Accounts)
         {
-            await engine.ApplySnapshotAsync(account, source, CancellationToken.None);
+            var evt = new SnapshotApplied(source.AsOf, account.CustomerName, account.Contact, account.Items, source.FileName, source.Sha256) { Actor = "ledger" };
+            var transition = CaseMachine.Apply(CaseState.New(CaseIds.For(account.Key, 1), account.Key, Now), evt, Now, DunningPolicy.Default);
             stats.AccountsApplied++;
+            if (transition.Accepted)
+            {
+                _ = KpiCalculator.Balance(transition.State, result.AsOf);
+            }
         }
 
         foreach (var group in result.Accounts.GroupBy(a => a.Key.Entity, StringComparer.Ordinal))
         {
-            await engine.SettleAbsentAccountsAsync(group.Key, group.Select(a => a.Key.CustomerId).ToHashSet(StringComparer.Ordinal), source, CancellationToken.None);
             _ = SnapshotSummaryBuilder.Build(group.Key, result.AsOf, null, "fuzz", group);
         }
 
-        await foreach (var stored in cases.ListAsync(new CaseListFilter(), CancellationToken.None))
-        {
-            _ = KpiCalculator.Balance(stored.State, result.AsOf);
-        }
+        return Task.CompletedTask;
     }
 }

@@ -4,7 +4,6 @@ using Collections.Domain.Policy;
 using Collections.Notices;
 using Collections.Notices.Email.Acs;
 using Collections.Notices.Email.Smtp;
-using Collections.Pipeline.Queues;
 
 namespace Collections.Operations.Hosting;
 
@@ -21,7 +20,6 @@ public sealed class HostSettings
     // Defaults shared by the property initialisers and Read (which falls back to them when a setting is absent or invalid).
     private const string DefaultTimeZoneId = "Asia/Shanghai";
     private static readonly Uri DefaultBaseUrl = new("http://localhost:7071/");
-    private static readonly CronSchedule DefaultSweeperSchedule = CronSchedule.Parse("0 */5 * * * *");
     private static readonly TimeSpan DefaultMaxPollingInterval = TimeSpan.FromSeconds(2);
 
     /// <summary>Dunning policy file; the shipped default when empty.</summary>
@@ -69,13 +67,7 @@ public sealed class HostSettings
     /// <summary>Keys that may read and act.</summary>
     public IReadOnlyList<string> OperatorKeys { get; init; } = [];
 
-    /// <summary>NCRONTAB schedule of the sweeper.</summary>
-    public CronSchedule SweeperSchedule { get; init; } = DefaultSweeperSchedule;
-
-    /// <summary>Queue consumption (batch size, visibility, poison threshold).</summary>
-    public QueuePumpOptions Queues { get; init; } = new();
-
-    /// <summary>Longest wait between polls of an empty queue or container in standalone mode.</summary>
+    /// <summary>Longest wait between polls of the ledgers container in standalone mode (<c>Queues:MaxPollingInterval</c>).</summary>
     public TimeSpan MaxPollingInterval { get; init; } = DefaultMaxPollingInterval;
 
     /// <summary><c>none</c>, <c>console</c> or <c>otlp</c>.</summary>
@@ -191,31 +183,6 @@ public sealed class HostSettings
             problems.Add($"Api keys: a key of {key.Length} characters is too short (16 at least)");
         }
 
-        var schedule = DefaultSweeperSchedule;
-        if (Get("Sweeper:Schedule") is { } cron)
-        {
-            try
-            {
-                schedule = CronSchedule.Parse(cron);
-            }
-            catch (FormatException ex)
-            {
-                problems.Add($"Sweeper:Schedule: {ex.Message}");
-            }
-        }
-
-        var queues = new QueuePumpOptions();
-        config.GetSection("Queues").Bind(queues);
-        if (queues.BatchSize is < 1 or > 32)
-        {
-            problems.Add($"Queues:BatchSize: {queues.BatchSize} must be from 1 to 32");
-        }
-
-        if (queues.MaxDequeueCount is < 1 or > 100)
-        {
-            problems.Add($"Queues:MaxDequeueCount: {queues.MaxDequeueCount} must be from 1 to 100");
-        }
-
         var polling = DefaultMaxPollingInterval;
         if (Get("Queues:MaxPollingInterval") is { } p && (!TimeSpan.TryParse(p, CultureInfo.InvariantCulture, out polling) || polling <= TimeSpan.Zero))
         {
@@ -256,8 +223,6 @@ public sealed class HostSettings
             Notices = notices,
             ReaderKeys = readers,
             OperatorKeys = operators,
-            SweeperSchedule = schedule,
-            Queues = queues,
             MaxPollingInterval = polling,
             TelemetryExporter = exporter,
             OtlpEndpoint = otlp,

@@ -3,7 +3,7 @@ using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Collections.Domain.Policy;
+using Collections.Domain.Ledger;
 using Collections.Host.Cli;
 using Collections.Host.Hosting;
 using Collections.Notices.Rendering;
@@ -114,8 +114,7 @@ public sealed class IngestUploadTests(AzuriteFixture azurite) : IDisposable
         await tables.GetTableClient(StorageNames.LedgerFilesTable).CreateIfNotExistsAsync(stop);
         var time = TimeProvider.System;
         var accounts = new InMemoryAccountStore();
-        var engine = new CaseEngine(new InMemoryCaseStore(), accounts, new InMemoryScheduledQueue("t"), new InMemoryScheduledQueue("o"), DunningPolicy.Default, time, new EngineOptions(), NullLogger<CaseEngine>.Instance);
-        var processor = new LedgerIngestProcessor(blobs, new TableLedgerFileStore(tables.GetTableClient(StorageNames.LedgerFilesTable)), new InMemorySnapshotSummaryStore(), accounts, new InMemoryWriteOffRegister(), engine,
+        var processor = new LedgerIngestProcessor(blobs, new TableLedgerFileStore(tables.GetTableClient(StorageNames.LedgerFilesTable)), new InMemorySnapshotSummaryStore(), accounts, new InMemoryWriteOffRegister(), new OpenEveryCase(),
             new LedgerParser(new IngestOptions()), new LedgerIngestOptions(), time, NullLogger<LedgerIngestProcessor>.Instance);
         try
         {
@@ -152,5 +151,21 @@ public sealed class IngestUploadTests(AzuriteFixture azurite) : IDisposable
         var path = Path.Combine(_dir, name);
         File.WriteAllText(path, content.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n", new UTF8Encoding(false));
         return path;
+    }
+
+    /// <summary>
+    /// Where the cases would be signalled: these tests care that the CLI's upload is picked up and reported, not how
+    /// cases run, so every account just gets the record a freshly opened case would give it.
+    /// </summary>
+    private sealed class OpenEveryCase : ICaseSignals
+    {
+        public Task<AccountRecord> SignalSnapshotAsync(CustomerAccount account, AccountRecord record, SnapshotSource source, CancellationToken cancellationToken) =>
+            Task.FromResult(record with { ActiveCaseId = CaseIds.For(account.Key, record.Episode + 1), Episode = record.Episode + 1, LastSha256 = source.Sha256, LastAsOf = source.AsOf });
+
+        public Task<SnapshotOutcome> ApplySnapshotAsync(CustomerAccount account, SnapshotSource source, CancellationToken cancellationToken) =>
+            Task.FromResult(SnapshotOutcome.Opened);
+
+        public Task<int> SettleAbsentAccountsAsync(string entity, IReadOnlySet<string> presentCustomerIds, SnapshotSource source, CancellationToken cancellationToken) =>
+            Task.FromResult(0);
     }
 }

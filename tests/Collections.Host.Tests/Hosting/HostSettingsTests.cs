@@ -12,9 +12,7 @@ public sealed class HostSettingsTests
         var settings = HostSettings.Read(Config(HostTestSettings.Sample()));
 
         Assert.False(settings.UnderFunctionsHost);
-        Assert.Equal("0 */5 * * * *", HostTestSettings.Sample()["Sweeper:Schedule"]);
-        Assert.Equal(16, settings.Queues.BatchSize);
-        Assert.Equal(5, settings.Queues.MaxDequeueCount);
+        Assert.Equal(TimeSpan.FromSeconds(2), settings.MaxPollingInterval);
     }
 
     [Fact]
@@ -29,9 +27,6 @@ public sealed class HostSettingsTests
         values["Notices:Provider"] = "Pigeon";
         values["Api:ReaderKeys"] = "";
         values["Api:OperatorKeys"] = "short";
-        values["Sweeper:Schedule"] = "every five minutes";
-        values["Queues:BatchSize"] = "64";
-        values["Queues:MaxDequeueCount"] = "0";
         values["Queues:MaxPollingInterval"] = "-00:00:01";
         values["Telemetry:Exporter"] = "otlp";
         values["Telemetry:OtlpEndpoint"] = "";
@@ -41,8 +36,7 @@ public sealed class HostSettingsTests
         foreach (var setting in new[]
         {
             "Collections:DefaultTimeZone", "Collections:DefaultLanguage", "Collections:BaseUrl", "Clock:Speed", "Clock:Start",
-            "Notices:Provider", "Api keys", "Sweeper:Schedule", "Queues:BatchSize", "Queues:MaxDequeueCount",
-            "Queues:MaxPollingInterval", "Telemetry:OtlpEndpoint",
+            "Notices:Provider", "Api keys", "Queues:MaxPollingInterval", "Telemetry:OtlpEndpoint",
         })
         {
             Assert.Contains(ex.Problems, p => p.StartsWith(setting + ":", StringComparison.Ordinal));

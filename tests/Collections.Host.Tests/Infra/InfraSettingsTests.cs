@@ -24,10 +24,7 @@ public sealed class InfraSettingsTests
         ["ASPNETCORE_URLS"] = "standalone only, as urls",
 
         // --- standalone trigger loops: under the Functions host, host.json and function.json govern
-        ["Sweeper__Schedule"] = "standalone loop only; in Azure the schedule is functions/Sweeper/function.json",
-        ["Queues__BatchSize"] = "standalone loop only; in Azure host.json extensions.queues.batchSize",
-        ["Queues__VisibilityTimeout"] = "standalone loop only; in Azure host.json extensions.queues.visibilityTimeout",
-        ["Queues__MaxPollingInterval"] = "standalone loop only; in Azure host.json extensions.queues.maxPollingInterval",
+        ["Queues__MaxPollingInterval"] = "standalone ledger polling only; in Azure the blob trigger (Event Grid) starts ingest",
 
         // --- the local Durable runtime: in Azure the Functions host runs the task hub (host.json extensions.durableTask)
         ["Durable__HubName"] = "local runtime only; in Azure host.json extensions.durableTask.hubName (the same default, CollectionsHub)",
@@ -67,7 +64,7 @@ public sealed class InfraSettingsTests
     };
 
     // Sections of the app's own settings (a misspelt key in one of them is read by nobody).
-    private static readonly string[] AppSections = ["Collections__", "Clock__", "Api__", "Notices__", "Sweeper__", "Queues__", "Telemetry__"];
+    private static readonly string[] AppSections = ["Collections__", "Clock__", "Api__", "Notices__", "Queues__", "Telemetry__"];
 
     [Fact]
     public void HostSettingNames_Derived_CoverSampleNamedAndBoundSettings()
@@ -80,7 +77,6 @@ public sealed class InfraSettingsTests
         Assert.Contains("Api__ReaderKeys", named);
         Assert.Contains("Notices__Creditors", bound);
         Assert.Contains("Notices__Acs__SenderAddress", bound);
-        Assert.Contains("Queues__MaxDequeueCount", bound);
         Assert.DoesNotContain("Notices__Acs__Transport", bound);
         Assert.True(HostSettingNames.FromSample().Count > 30);
     }

@@ -8,6 +8,7 @@ using Collections.Pipeline.Orchestration;
 using Collections.Pipeline.Projections;
 using Collections.Pipeline.Simulation;
 using Collections.Pipeline.Tests.Cases;
+using Collections.TestSupport;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 using Collections.Domain.Ledger;
@@ -21,10 +22,11 @@ internal sealed class CaseTestKit
     {
         Policies = new PolicyCatalog(policy ?? DunningPolicy.Default);
         var options = new CaseOptions();
+        SendNotice = new CapturingSendNotice(NewSendNotice(options));
         var activities = new Dictionary<string, ITaskActivity>(StringComparer.Ordinal)
         {
             [CaseTasks.SaveCase] = new SaveCaseActivity(Store, WriteOffs),
-            [CaseTasks.SendNotice] = new SendNoticeActivity(Store, NoticeRenderer.Create(NoticeOptions()), Sender, Policies, options, NullLogger<SendNoticeActivity>.Instance),
+            [CaseTasks.SendNotice] = SendNotice,
             [CaseTasks.WriteEvidence] = new WriteEvidenceActivity(Store, Evidence),
         };
         Runtime = new VirtualDurableRuntime(new CaseOrchestrator(Policies), activities, start);
@@ -42,7 +44,14 @@ internal sealed class CaseTestKit
 
     public VirtualDurableRuntime Runtime { get; }
 
-    public static NoticeOptions NoticeOptions() => EngineHarness.NoticeOptions();
+    /// <summary>The notice activity the runtime calls, with the last request it got.</summary>
+    public CapturingSendNotice SendNotice { get; }
+
+    /// <summary>A production notice activity over this kit's store and sender.</summary>
+    public SendNoticeActivity NewSendNotice(CaseOptions options) =>
+        new(Store, NoticeRenderer.Create(NoticeOptions()), Sender, Policies, options, NullLogger<SendNoticeActivity>.Instance);
+
+    public static NoticeOptions NoticeOptions() => TestNotices.Options();
 
     public static SnapshotApplied Snapshot(CustomerAccount account, string asOf) =>
         new(EngineTestData.D(asOf), account.CustomerName, account.Contact, account.Items, $"ledger_{asOf}.csv", "sha-" + asOf) { Actor = "ledger" };

@@ -3,7 +3,6 @@ using Azure.Storage.Blobs;
 using Collections.Fuzz.Tests;
 using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.LedgerFiles;
-using Collections.Pipeline.Tests.Cases;
 using Collections.TestSupport;
 using static Collections.Pipeline.Tests.Cases.EngineTestData;
 
@@ -12,7 +11,7 @@ namespace Collections.Pipeline.Tests.Ingest.Apply;
 /// <summary>
 /// The fuzz suite's hostile ledgers (same seed as tests/Collections.Fuzz.Tests) through the whole blob flow on
 /// Azurite (issue 16): each file ends Applied or Rejected with its report, no exception escapes, and a rejected file
-/// changes no account, case, timeline or outbox row (so no notice can follow from it).
+/// changes no account row and signals no case (so no notice can follow from it).
 /// </summary>
 [Collection(AzuriteFixture.CollectionName)]
 public sealed class HostileLedgerIngestTests(AzuriteFixture azurite)
@@ -23,14 +22,15 @@ public sealed class HostileLedgerIngestTests(AzuriteFixture azurite)
     [Fact]
     public async Task ProcessAsync_HostileLedgersFromTheFuzzSeed_AppliedOrRejectedWithReports_RejectedChangeNothing()
     {
-        var h = await EngineHarness.CreateAsync(azurite, Midnight("2026-07-01"));
+        var h = await IngestHarness.CreateAsync(azurite, Midnight("2026-07-01"));
         var (processor, _, _) = await LedgerIngestProcessorTests.SetUpAsync(h);
-        var state = new[] { h.TableService.GetTableClient("Accounts" + h.Suffix), h.TableService.GetTableClient("Cases" + h.Suffix) };
+        var state = new[] { h.TableService.GetTableClient("Accounts" + h.Suffix) };
         var (applied, rejected) = (0, 0);
 
         foreach (var file in FuzzCorpus.Generate(Seed, Files))
         {
             var rowsBefore = await RowsAsync(state);
+            var signalsBefore = h.Signals.Calls;
             await Container(h, "ledgers").GetBlobClient(file.FileName).UploadAsync(BinaryData.FromBytes(file.Content));
 
             var record = await processor.ProcessAsync(file.FileName, default);
@@ -46,7 +46,8 @@ public sealed class HostileLedgerIngestTests(AzuriteFixture azurite)
                 case LedgerFileStatus.Rejected:
                     rejected++;
                     Assert.True(record.ErrorCount > 0, what + ": rejected without errors");
-                    Assert.True(rowsBefore == await RowsAsync(state), what + ": a rejected file changed accounts or cases");
+                    Assert.True(rowsBefore == await RowsAsync(state), what + ": a rejected file changed accounts");
+                    Assert.True(signalsBefore == h.Signals.Calls, what + ": a rejected file signalled cases");
                     break;
                 default:
                     Assert.Fail($"{what}: ended {record.Status} ({record.Message})");
@@ -71,7 +72,7 @@ public sealed class HostileLedgerIngestTests(AzuriteFixture azurite)
         return count;
     }
 
-    private static BlobContainerClient Container(EngineHarness h, string name) => LedgerIngestProcessorTests.Container(h, name);
+    private static BlobContainerClient Container(IngestHarness h, string name) => LedgerIngestProcessorTests.Container(h, name);
 
-    private static BlobClient BlobAt(EngineHarness h, string path) => LedgerIngestProcessorTests.BlobAt(h, path);
+    private static BlobClient BlobAt(IngestHarness h, string path) => LedgerIngestProcessorTests.BlobAt(h, path);
 }

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Collections.Domain.Cases;
 using Collections.Domain.Ledger;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.InMemory;
@@ -10,7 +9,6 @@ using Collections.Pipeline.Ingest;
 using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.LedgerFiles;
 using Collections.Pipeline.Storage;
-using Collections.Pipeline.Tests.Cases;
 using Collections.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Collections.Pipeline.Tests.Cases.EngineTestData;
@@ -29,6 +27,8 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         K-3,Gamma Ltd,ap@gamma.example,A,Europe/London,INV-4,2026-06-01,2026-07-01,USD,300.00,300.00
         """;
 
+    private static readonly string[] FirstCases = [.. new[] { "K-1", "K-2", "K-3" }.Select(c => CaseIds.For(new AccountKey("default", c), 1)).Order(StringComparer.Ordinal)];
+
     [Fact]
     public async Task ValidFile_AppliedToCasesMovedWithSummaryAndRecorded()
     {
@@ -45,11 +45,11 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         Assert.Equal($"ledgers-processed{h.Suffix}/{record.Id}/ledger_2026-06-12.csv.summary.json", record.ReportBlob);
         Assert.True(await BlobAt(h, record.ReportBlob!).ExistsAsync());
 
-        // K-1 and K-2 are overdue and K-3 owes something not yet due: three cases.
+        // K-1 and K-2 are overdue and K-3 owes something not yet due: three cases opened, each account pointing at its case.
+        Assert.Equal(FirstCases, h.Signals.Opened.Order(StringComparer.Ordinal));
         foreach (var customer in new[] { "K-1", "K-2", "K-3" })
         {
-            var c = await h.Cases.GetAsync(CaseIds.For(new AccountKey("default", customer), 1), default);
-            Assert.NotNull(c);
+            Assert.Equal(CaseIds.For(new AccountKey("default", customer), 1), (await h.Accounts.GetAsync("default", customer, default))!.ActiveCaseId);
         }
 
         // Entity totals for the KPIs (as of 06-12): EUR receivables 1750 of which overdue 1500 (INV-1 11 days, INV-3 42 days).
@@ -81,7 +81,8 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         var csv = (await BlobAt(h, record.ReportCsvBlob!).DownloadContentAsync()).Value.Content.ToString();
         Assert.StartsWith("row,column,value,code,message\r\n4,due_date,2026-02-30,", csv, StringComparison.Ordinal);
         Assert.True(await Container(h, "ledgers-rejected").GetBlobClient(record.Id + "/bad_2026-06-12.csv").ExistsAsync());
-        Assert.Null(await h.Cases.GetAsync(CaseIds.For(new AccountKey("default", "K-1"), 1), default));
+        Assert.Equal(0, h.Signals.Calls);
+        Assert.Null(await h.Accounts.GetAsync("default", "K-1", default));
     }
 
     [Theory]
@@ -101,13 +102,13 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         await DropAsync(h, "ledger_2026-06-12.csv", Valid);
         var first = await processor.ProcessAsync("ledger_2026-06-12.csv", default);
         await DropAsync(h, "copy-of-ledger.csv", Valid, new Dictionary<string, string>(StringComparer.Ordinal) { ["asof"] = "2026-06-12" });
-        var versions = await CaseVersionsAsync(h);
+        var calls = h.Signals.Calls;
 
         var second = await processor.ProcessAsync("copy-of-ledger.csv", default);
 
         Assert.Equal(LedgerFileStatus.Duplicate, second!.Status);
         Assert.Equal(first!.Id, second.DuplicateOf);
-        Assert.Equal(versions, await CaseVersionsAsync(h));
+        Assert.Equal(calls, h.Signals.Calls);
         Assert.True(await Container(h, "ledgers-processed").GetBlobClient(second.Id + "/copy-of-ledger.csv").ExistsAsync());
     }
 
@@ -132,30 +133,22 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         var (h, processor, files, _) = await CreateAsync();
         await DropAsync(h, "ledger_2026-06-12.csv", Valid);
 
-        // First run dies right after committing the first account's case, before its timer is queued.
-        h.Timers.FailNextSchedules = 1;
+        // First run dies while signalling the second account's case.
+        h.Signals.FailAfter = 1;
         var crashing = await CreateProcessorAsync(h, files, parallelism: 1);
         await Assert.ThrowsAsync<IOException>(() => crashing.ProcessAsync("ledger_2026-06-12.csv", default));
         Assert.True(await Container(h, "ledgers").GetBlobClient("ledger_2026-06-12.csv").ExistsAsync());
 
         var record = await processor.ProcessAsync("ledger_2026-06-12.csv", default);
 
+        // Each account opened its first episode's case (a re-signalled one is adopted: same id) and no second episode.
         Assert.Equal(LedgerFileStatus.Applied, record!.Status);
+        Assert.Equal(FirstCases, h.Signals.Opened.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         foreach (var customer in new[] { "K-1", "K-2", "K-3" })
         {
-            var id = CaseIds.For(new AccountKey("default", customer), 1);
-            var timeline = await h.Cases.GetTimelineAsync(id, default);
-            Assert.Single(timeline, e => e.Type == TimelineType.CaseOpened);
-            Assert.Null(await h.Cases.GetAsync(CaseIds.For(new AccountKey("default", customer), 2), default));
-            Assert.Equal(1, (await h.Accounts.GetAsync("default", customer, default))!.Episode);
+            var account = (await h.Accounts.GetAsync("default", customer, default))!;
+            Assert.Equal((1, CaseIds.For(new AccountKey("default", customer), 1)), (account.Episode, account.ActiveCaseId));
         }
-
-        // The case whose timer was lost is found by the sweeper once its next action is overdue, and proceeds.
-        h.Clock.MoveTo(T("2026-06-12T08:10:00Z"));
-        Assert.True((await h.Engine.SweepAsync(default)).TimersRearmed >= 1);
-        await h.RunUntilAsync(T("2026-06-12T10:00:00Z"));
-        var k1 = (await h.Cases.GetAsync(CaseIds.For(new AccountKey("default", "K-1"), 1), default))!.State;
-        Assert.Equal(CaseStage.Reminder, k1.Stage);
     }
 
     [Fact]
@@ -194,15 +187,15 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         Assert.Contains("\"row\": null", json, StringComparison.Ordinal);
     }
 
-    private async Task<(EngineHarness H, LedgerIngestProcessor Processor, TableLedgerFileStore Files, TableSnapshotSummaryStore Summaries)> CreateAsync()
+    private async Task<(IngestHarness H, LedgerIngestProcessor Processor, TableLedgerFileStore Files, TableSnapshotSummaryStore Summaries)> CreateAsync()
     {
-        var h = await EngineHarness.CreateAsync(azurite, Midnight("2026-06-12"));
+        var h = await IngestHarness.CreateAsync(azurite, Midnight("2026-06-12"));
         var (processor, files, summaries) = await SetUpAsync(h);
         return (h, processor, files, summaries);
     }
 
     /// <summary>The ingest containers and tables under the harness's suffix, and a processor on them.</summary>
-    internal static async Task<(LedgerIngestProcessor Processor, TableLedgerFileStore Files, TableSnapshotSummaryStore Summaries)> SetUpAsync(EngineHarness h)
+    internal static async Task<(LedgerIngestProcessor Processor, TableLedgerFileStore Files, TableSnapshotSummaryStore Summaries)> SetUpAsync(IngestHarness h)
     {
         foreach (var c in new[] { "ledgers", "ledgers-processed", "ledgers-rejected" })
         {
@@ -218,36 +211,25 @@ public sealed class LedgerIngestProcessorTests(AzuriteFixture azurite)
         return (await CreateProcessorAsync(h, files, summaries: summaries), files, summaries);
     }
 
-    private static Task<LedgerIngestProcessor> CreateProcessorAsync(EngineHarness h, ILedgerFileStore files, int parallelism = 4, ISnapshotSummaryStore? summaries = null) =>
+    private static Task<LedgerIngestProcessor> CreateProcessorAsync(IngestHarness h, ILedgerFileStore files, int parallelism = 4, ISnapshotSummaryStore? summaries = null) =>
         Task.FromResult(new LedgerIngestProcessor(
             h.Blobs,
             files,
             summaries ?? new TableSnapshotSummaryStore(h.TableService.GetTableClient("Snapshots" + h.Suffix)),
             h.Accounts,
             new InMemoryWriteOffRegister(),
-            h.Engine,
+            h.Signals,
             new LedgerParser(new IngestOptions()),
             new LedgerIngestOptions { LedgersContainer = "ledgers" + h.Suffix, ProcessedContainer = "ledgers-processed" + h.Suffix, RejectedContainer = "ledgers-rejected" + h.Suffix, ApplyParallelism = parallelism },
             h.Clock,
             NullLogger<LedgerIngestProcessor>.Instance));
 
-    internal static BlobContainerClient Container(EngineHarness h, string name) => h.Blobs.GetBlobContainerClient(name + h.Suffix);
+    internal static BlobContainerClient Container(IngestHarness h, string name) => h.Blobs.GetBlobContainerClient(name + h.Suffix);
 
     /// <summary>The blob at a record's <c>container/name</c> report path.</summary>
-    internal static BlobClient BlobAt(EngineHarness h, string path) =>
+    internal static BlobClient BlobAt(IngestHarness h, string path) =>
         h.Blobs.GetBlobContainerClient(path[..path.IndexOf('/', StringComparison.Ordinal)]).GetBlobClient(path[(path.IndexOf('/', StringComparison.Ordinal) + 1)..]);
 
-    private static Task DropAsync(EngineHarness h, string name, string csv, IReadOnlyDictionary<string, string>? metadata = null) =>
+    private static Task DropAsync(IngestHarness h, string name, string csv, IReadOnlyDictionary<string, string>? metadata = null) =>
         Container(h, "ledgers").GetBlobClient(name).UploadAsync(BinaryData.FromBytes(Encoding.UTF8.GetBytes(csv.Replace("\r\n", "\n", StringComparison.Ordinal))), new BlobUploadOptions { Metadata = metadata is null ? null : new Dictionary<string, string>(metadata, StringComparer.Ordinal) });
-
-    private static async Task<List<long>> CaseVersionsAsync(EngineHarness h)
-    {
-        var versions = new List<long>();
-        foreach (var customer in new[] { "K-1", "K-2", "K-3" })
-        {
-            versions.Add((await h.Cases.GetAsync(CaseIds.For(new AccountKey("default", customer), 1), default))!.State.Version);
-        }
-
-        return versions;
-    }
 }

@@ -1,4 +1,0 @@
-namespace Collections.Pipeline.Cases;
-
-/// <summary>What one sweep re-armed.</summary>
-public sealed record SweepResult(int TimersRearmed, int NoticesRequeued);
