@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Collections.Host.Hosting;
+using Collections.Operations.Hosting;
 using Collections.Notices;
 using Collections.Notices.Email;
 using Collections.Notices.Rendering;
