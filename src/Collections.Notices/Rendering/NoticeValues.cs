@@ -16,8 +16,10 @@ internal static class NoticeValues
         var locale = creditor.For(language);
         var disputedIds = StatementItems.DisputedIds(request.DisputedInvoiceIds, request.Dispute is { } dispute ? [dispute.InvoiceIds] : []);
 
-        var balance = AccountBalance.Compute(request.Items, request.AsOf, disputedIds);
         var sentDate = NoticeFormat.LocalDate(request.SentAt, zone);
+        // Judged on the day the ladder judges it (CaseBuilder.Today): the letter's date, never before the snapshot's as-of
+        // date. An invoice that fell due after the last ledger is overdue in the letter as it is for the ladder.
+        var balance = AccountBalance.Compute(request.Items, sentDate > request.AsOf ? sentDate : request.AsOf, disputedIds);
         string Date(DateOnly d) => NoticeFormat.Date(d, language);
         TemplateValue OptionalDate(DateOnly? d) => d is { } date ? TemplateValue.Plain(Date(date)) : TemplateValue.None;
 
