@@ -14,6 +14,8 @@ var builder = WebApplication.CreateBuilder(args is [CliCommandLine.ServeVerb, ..
 builder.AddCollectionsConfiguration();
 // The Azure SDK logs every storage request at Information (headers included): warnings and errors only.
 builder.Logging.AddFilter("Azure", LogLevel.Warning);
+// The Durable Task Framework logs every history append and queue message at Information: warnings and errors only.
+builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
 HostSettings settings;
 try
 {
