@@ -6,6 +6,7 @@ using Collections.Domain.Monetary;
 using Collections.Domain.Policy;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Orchestration;
+using Collections.TestSupport;
 
 namespace Collections.Benchmarks.Durable;
 
@@ -16,19 +17,7 @@ namespace Collections.Benchmarks.Durable;
 /// </summary>
 internal static class BenchLadder
 {
-    public static readonly DunningPolicy Policy = PolicyLoader.Parse("""
-        {
-          "sendWindow": { "open": "00:00", "close": "23:59" },
-          "timings": { "preDueEnabled": false, "minimumGapDays": 0, "escalationMinDaysAfterFinalNotice": 0, "finalNoticeDeadlineDays": 1 },
-          "ladders": {
-            "A": { "escalationRequiresApproval": true, "steps": { "Reminder": 1, "Demand": 2, "FinalNotice": 3, "Escalation": 4 } },
-            "B": { "steps": { "Reminder": 1, "Demand": 2, "FinalNotice": 3, "Escalation": 4 } },
-            "C": { "steps": { "Reminder": 1, "Demand": 2, "FinalNotice": 3, "Escalation": 4 } },
-            "D": { "steps": { "Demand": 1, "FinalNotice": 2, "Escalation": 3 } }
-          },
-          "calendars": { "default": { "workingDays": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"], "holidays": [], "extraWorkingDays": [] } }
-        }
-        """).Policy ?? throw new InvalidOperationException("The bench ladder policy is invalid.");
+    public static readonly DunningPolicy Policy = ShortLadderPolicy.Policy;
 
     private static readonly Currency Eur = Currency.Parse("EUR");
 
