@@ -151,10 +151,15 @@ wait_port "$smtp_port" MailDev "$maildev_pid" .local/logs/maildev.log
 port_busy 7071 && fail "port 7071 is in use (another host running?); stop it first"
 ledger=samples/demo-ledger.csv
 if [ "$demo" = true ]; then
-  # Cases are Durable orchestrations on the wall clock (no accelerated clock): the sample ledger's accounts are weeks
-  # overdue, so each case opens with its catch-up step at once; the demo policy's all-day window sends it whatever the hour.
-  export Collections__PolicyFile="$root/samples/demo-policy.json"
-  say "demo policy: samples/demo-policy.json (default ladders, all-day send window)"
+  # A day per minute from the sample ledger's as-of date: the orchestrations see that clock too (their durable timers
+  # fire at the real instants of their virtual ones), so the cases walk the ladder in minutes. The demo policy's all-day
+  # window keeps a step from waiting for office hours that last seconds at this speed.
+  as_of=$(node -e '
+    const [header, row] = require("fs").readFileSync(process.argv[1], "utf8").split(/\r?\n/);
+    const i = header.split(",").indexOf("as_of"); const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g);
+    console.log(cells[i].replace(/,$/, ""));' "$ledger")
+  export Clock__Speed=1440 Clock__Start="${as_of}T00:00:00Z" Collections__PolicyFile="$root/samples/demo-policy.json"
+  say "demo clock: a day per minute from $Clock__Start (the sample ledger's as-of date); demo policy: samples/demo-policy.json"
 fi
 say "starting the host (log: .local/logs/host.log)"
 start .local/logs/host.log env ASPNETCORE_URLS=http://localhost:7071 DOTNET_ENVIRONMENT=Development \

@@ -7,6 +7,7 @@ using Collections.Pipeline.Orchestration;
 using Collections.TestSupport;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Collections.Host.Hosting;
 
 namespace Collections.Benchmarks;
 

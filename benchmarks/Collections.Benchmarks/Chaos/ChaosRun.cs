@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Collections.Benchmarks.Durable;
+using Collections.Host.Hosting;
 
 namespace Collections.Benchmarks.Chaos;
 

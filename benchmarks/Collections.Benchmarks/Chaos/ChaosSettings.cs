@@ -1,5 +1,6 @@
 using System.Globalization;
 using Collections.Benchmarks.Durable;
+using Collections.Host.Hosting;
 
 namespace Collections.Benchmarks.Chaos;
 

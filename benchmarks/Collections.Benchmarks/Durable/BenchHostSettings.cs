@@ -1,3 +1,5 @@
+using Collections.Host.Hosting;
+
 namespace Collections.Benchmarks.Durable;
 
 /// <summary>Where a bench host runs: storage, task hub, worker id, projection table, and the clock its cases see (null: real time).</summary>

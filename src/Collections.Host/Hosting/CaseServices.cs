@@ -1,5 +1,6 @@
 using Collections.Domain.Policy;
 using Collections.Operations.Hosting;
+using Collections.Pipeline.Clock;
 using Collections.Pipeline.Orchestration;
 using Collections.Pipeline.Projections;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,23 @@ internal static class CaseServices
         // The SDK builds orchestrators without dependency injection: the registered catalog instance goes in here.
         var policies = services.LastOrDefault(d => d.ServiceType == typeof(PolicyCatalog))?.ImplementationInstance as PolicyCatalog
             ?? throw new InvalidOperationException("AddCollections registers the policy catalog before the local Durable runtime.");
-        LocalDurableRuntime.AddTo(services, config, r => r.AddCaseTasks(policies));
+        // A fast clock (Clock:Speed > 1, the demo) reaches the orchestrations too: they see the same virtual time as the
+        // API and ingest, and their durable timers fire at the real instants of their virtual ones. Its anchor is the
+        // instant this process started, so it suits fresh demo data: a restart starts a new virtual timeline.
+        var clock = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance is AcceleratedTimeProvider fast
+            ? new WarpedClock(fast.RealStart.UtcDateTime, fast.VirtualStart.UtcDateTime, fast.Speed)
+            : null;
+        LocalDurableRuntime.AddTo(services, config, r =>
+        {
+            if (clock is null)
+            {
+                r.AddCaseTasks(policies);
+                return;
+            }
+
+            r.AddOrchestrator(CaseTasks.Orchestrator, () => new WarpedOrchestrator(new CaseOrchestrator(policies), clock));
+            r.AddCaseActivities();
+        });
         return services;
     }
 

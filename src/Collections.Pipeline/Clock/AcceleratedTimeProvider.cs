@@ -21,6 +21,12 @@ public sealed class AcceleratedTimeProvider : TimeProvider
         Speed = speed;
     }
 
+    /// <summary>The real instant the clock started at.</summary>
+    public DateTimeOffset RealStart => _realStart;
+
+    /// <summary>The virtual instant at <see cref="RealStart"/>.</summary>
+    public DateTimeOffset VirtualStart => _virtualStart;
+
     /// <summary>Virtual seconds per real second.</summary>
     public double Speed { get; }
 

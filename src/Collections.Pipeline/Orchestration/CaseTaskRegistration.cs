@@ -15,6 +15,13 @@ public static class CaseTaskRegistration
     {
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator(CaseTasks.Orchestrator, () => new CaseOrchestrator(policies));
+        return registry.AddCaseActivities();
+    }
+
+    /// <summary>Adds the case activities alone (a host that wraps the orchestrator registers it itself).</summary>
+    public static DurableTaskRegistry AddCaseActivities(this DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
         registry.AddActivity(CaseTasks.SaveCase, sp => ActivatorUtilities.CreateInstance<SaveCaseActivity>(sp));
         registry.AddActivity(CaseTasks.SendNotice, sp => ActivatorUtilities.CreateInstance<SendNoticeActivity>(sp));
         registry.AddActivity(CaseTasks.WriteEvidence, sp => ActivatorUtilities.CreateInstance<WriteEvidenceActivity>(sp));

@@ -1,6 +1,6 @@
 using Microsoft.DurableTask;
 
-namespace Collections.Benchmarks.Durable;
+namespace Collections.Host.Hosting;
 
 /// <summary>Runs an orchestrator (the product's case orchestrator) on a <see cref="WarpedOrchestrationContext"/>.</summary>
 internal sealed class WarpedOrchestrator(ITaskOrchestrator inner, WarpedClock clock) : ITaskOrchestrator

@@ -1,4 +1,4 @@
-namespace Collections.Benchmarks.Durable;
+namespace Collections.Host.Hosting;
 
 /// <summary>
 /// A virtual clock running <see cref="Speed"/> times faster than real time: the real instant

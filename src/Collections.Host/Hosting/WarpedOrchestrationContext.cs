@@ -2,14 +2,14 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.Logging;
 
-namespace Collections.Benchmarks.Durable;
+namespace Collections.Host.Hosting;
 
 /// <summary>
 /// A <see cref="TaskOrchestrationContext"/> that shows the orchestration a sped-up clock: <see cref="CurrentUtcDateTime"/>
 /// is the virtual instant of the real (replayed) one and a timer for a virtual instant is a durable timer for its real
-/// instant; everything else goes to the real context unchanged. Lets the chaos run and the benchmark drive the real
-/// case orchestrator through a ladder of days in seconds on the real runtime. Harness code only (hand-written: the
-/// SDK has no clock hook; its in-memory test host has no virtual time either, durable.md).
+/// instant; everything else goes to the real context unchanged. Lets the local host's fast clock (Clock:Speed, the
+/// demo), the chaos run and the benchmark drive the real case orchestrator through a ladder of days in minutes on the
+/// real runtime. Hand-written: the SDK has no clock hook, and its in-memory test host has no virtual time (durable.md).
 /// </summary>
 internal sealed class WarpedOrchestrationContext(TaskOrchestrationContext inner, WarpedClock clock) : TaskOrchestrationContext
 {
