@@ -6,7 +6,9 @@ using Collections.Notices.Email;
 using Collections.Notices.Rendering;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Orchestration;
+using Collections.Pipeline.InMemory;
 using Collections.Pipeline.Projections;
+using Collections.Pipeline.WriteOffs;
 using Collections.TestSupport;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -52,6 +54,8 @@ internal sealed class BenchDurableHost : IAsyncDisposable
         var table = new TableClient(settings.Connection, settings.Table);
         await table.CreateIfNotExistsAsync();
         builder.Services.AddSingleton<ICaseProjectionStore>(new TableCaseProjectionStore(table));
+        // SaveCase records write-offs; no benchmark or chaos case is written off, so the register stays in memory.
+        builder.Services.AddSingleton<IWriteOffRegister>(new InMemoryWriteOffRegister());
         LocalDurableRuntime.AddTo(builder.Services, builder.Configuration, r =>
         {
             r.AddOrchestrator(CaseTasks.Orchestrator, () => settings.Clock is { } clock
