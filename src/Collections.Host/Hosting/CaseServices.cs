@@ -18,12 +18,12 @@ internal static class CaseServices
     public static IServiceCollection AddLocalDurableRuntime(this IServiceCollection services, IConfiguration config)
     {
         // The SDK builds orchestrators without dependency injection: the registered catalog instance goes in here.
-        var policies = services.LastOrDefault(d => d.ServiceType == typeof(PolicyCatalog))?.ImplementationInstance as PolicyCatalog
+        var policies = Registered<PolicyCatalog>(services)
             ?? throw new InvalidOperationException("AddCollections registers the policy catalog before the local Durable runtime.");
         // A fast clock (Clock:Speed > 1, the demo) reaches the orchestrations too: they see the same virtual time as the
         // API and ingest, and their durable timers fire at the real instants of their virtual ones. Its anchor is the
         // instant this process started, so it suits fresh demo data: a restart starts a new virtual timeline.
-        var clock = services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance is AcceleratedTimeProvider fast
+        var clock = Registered<TimeProvider>(services) is AcceleratedTimeProvider fast
             ? new WarpedClock(fast.RealStart.UtcDateTime, fast.VirtualStart.UtcDateTime, fast.Speed)
             : null;
         LocalDurableRuntime.AddTo(services, config, r =>
@@ -39,6 +39,11 @@ internal static class CaseServices
         });
         return services;
     }
+
+    /// <summary>The instance last registered for <typeparamref name="T"/>, or null (none, or registered by factory).</summary>
+    private static T? Registered<T>(IServiceCollection services)
+        where T : class =>
+        services.LastOrDefault(d => d.ServiceType == typeof(T))?.ImplementationInstance as T;
 
     /// <summary>The cases alone (tests): policy catalog, options, the projection table on the storage connection, and the runtime.</summary>
     public static IServiceCollection AddCaseOrchestration(this IServiceCollection services, IConfiguration config, DunningPolicy policy, CaseOptions options)
