@@ -7,7 +7,7 @@ using Collections.Pipeline.Orchestration;
 using Collections.TestSupport;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Collections.Host.Hosting;
+using Collections.Pipeline.Clock;
 
 namespace Collections.Benchmarks;
 
@@ -51,7 +51,7 @@ internal static class DurableBenchmark
             var sender = new BenchCountingSender(cases);
             var ladderStart = sender.Now + openDelay;
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            var clock = WarpedClock.DayLasts(DateTime.UtcNow + openDelay, today.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), daySeconds);
+            var clock = AcceleratedTimeProvider.DayLasts(DateTimeOffset.UtcNow + openDelay, new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), daySeconds);
             var settings = new BenchHostSettings(azurite.ConnectionString, "BenchHub", "bench-worker", "BenchCases", clock);
             await using var host = await BenchDurableHost.StartAsync(settings, sender, new InMemoryEvidenceStore());
             var client = host.Client;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Collections.Benchmarks.Durable;
-using Collections.Host.Hosting;
+using Collections.Pipeline.Clock;
 
 namespace Collections.Benchmarks.Chaos;
 
@@ -32,7 +32,7 @@ internal static class ChaosRun
         // Virtual time stands still at noon of today until the first worker has had time to schedule the cases.
         var realStart = DateTime.UtcNow + startDelay;
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var clock = WarpedClock.DayLasts(realStart, today.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), daySeconds);
+        var clock = AcceleratedTimeProvider.DayLasts(new DateTimeOffset(realStart), new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), daySeconds);
         var settings = new ChaosSettings(connection, options.Int("smtp", 0), clock, options.Int("resend", 0) == 1);
 
         Say($"load average at start: {BenchArgs.LoadAverage()} ({Environment.ProcessorCount} cores); worker log {logPath}");

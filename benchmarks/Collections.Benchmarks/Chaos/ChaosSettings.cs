@@ -1,6 +1,6 @@
 using System.Globalization;
 using Collections.Benchmarks.Durable;
-using Collections.Host.Hosting;
+using Collections.Pipeline.Clock;
 
 namespace Collections.Benchmarks.Chaos;
 
@@ -8,7 +8,7 @@ namespace Collections.Benchmarks.Chaos;
 /// What the chaos run and its worker share: storage, SMTP port, task hub, projection table, and the virtual clock
 /// (fixed for the whole run, so a restarted worker replays the same instants).
 /// </summary>
-internal sealed record ChaosSettings(string Connection, int SmtpPort, WarpedClock Clock, bool Resend)
+internal sealed record ChaosSettings(string Connection, int SmtpPort, AcceleratedTimeProvider Clock, bool Resend)
 {
     public const string Hub = "ChaosHub";
 
@@ -25,8 +25,8 @@ internal sealed record ChaosSettings(string Connection, int SmtpPort, WarpedCloc
     [
         "connection=" + Connection,
         "smtp=" + SmtpPort.ToString(CultureInfo.InvariantCulture),
-        "real-start=" + Clock.RealStart.Ticks.ToString(CultureInfo.InvariantCulture),
-        "virtual-start=" + Clock.VirtualStart.Ticks.ToString(CultureInfo.InvariantCulture),
+        "real-start=" + Clock.RealStart.UtcTicks.ToString(CultureInfo.InvariantCulture),
+        "virtual-start=" + Clock.VirtualStart.UtcTicks.ToString(CultureInfo.InvariantCulture),
         "speed=" + Clock.Speed.ToString("R", CultureInfo.InvariantCulture),
         "resend=" + (Resend ? "1" : "0"),
     ];
@@ -36,6 +36,6 @@ internal sealed record ChaosSettings(string Connection, int SmtpPort, WarpedCloc
     public static ChaosSettings From(BenchArgs args) => new(
         args.String("connection") ?? throw new InvalidOperationException("connection= is required"),
         args.Int("smtp", 0),
-        new WarpedClock(new DateTime(args.Long("real-start", 0), DateTimeKind.Utc), new DateTime(args.Long("virtual-start", 0), DateTimeKind.Utc), args.Double("speed", 1)),
+        new AcceleratedTimeProvider(new DateTimeOffset(args.Long("real-start", 0), TimeSpan.Zero), new DateTimeOffset(args.Long("virtual-start", 0), TimeSpan.Zero), args.Double("speed", 1)),
         args.Int("resend", 0) == 1);
 }

@@ -45,7 +45,7 @@ internal static class ChaosWorker
         var count = options.Int("schedule", 0);
         if (count > 0)
         {
-            var today = DateOnly.FromDateTime(settings.Clock.VirtualStart);
+            var today = DateOnly.FromDateTime(settings.Clock.VirtualStart.UtcDateTime);
             var inputs = Enumerable.Range(0, count).Select(i => BenchLadder.NewCase(host.Policies, BenchLadder.CustomerOf(i), today, -1, BenchLadder.GradeOf(i)));
             await Parallel.ForEachAsync(inputs, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (input, ct) =>
                 await host.Client.ScheduleNewOrchestrationInstanceAsync(CaseTasks.Orchestrator, input, new StartOrchestrationOptions(input.CaseId), ct));

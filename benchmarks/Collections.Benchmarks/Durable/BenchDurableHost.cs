@@ -22,7 +22,7 @@ namespace Collections.Benchmarks.Durable;
 /// A generic host with the product's local Durable runtime (<see cref="LocalDurableRuntime"/>: Azure Storage backend,
 /// gRPC sidecar, SDK worker and client) running the product's case orchestrator and activities on the projection
 /// table, as <c>CaseServices.AddCaseOrchestration</c> composes them, except that the orchestrator may see a
-/// <see cref="WarpedClock"/>; plus the floor's trivial orchestration.
+/// fast <see cref="Pipeline.Clock.AcceleratedTimeProvider"/>; plus the floor's trivial orchestration.
 /// </summary>
 internal sealed class BenchDurableHost : IAsyncDisposable
 {

@@ -20,12 +20,10 @@ internal static class CaseServices
         // The SDK builds orchestrators without dependency injection: the registered catalog instance goes in here.
         var policies = Registered<PolicyCatalog>(services)
             ?? throw new InvalidOperationException("AddCollections registers the policy catalog before the local Durable runtime.");
-        // A fast clock (Clock:Speed > 1, the demo) reaches the orchestrations too: they see the same virtual time as the
-        // API and ingest, and their durable timers fire at the real instants of their virtual ones. Its anchor is the
+        // A fast clock (Clock:Speed > 1, the demo) reaches the orchestrations too: the registered instance itself, so they
+        // see the virtual time the API and ingest see, and their durable timers fire at the real instants of their virtual ones. Its anchor is the
         // instant this process started, so it suits fresh demo data: a restart starts a new virtual timeline.
-        var clock = Registered<TimeProvider>(services) is AcceleratedTimeProvider fast
-            ? new WarpedClock(fast.RealStart.UtcDateTime, fast.VirtualStart.UtcDateTime, fast.Speed)
-            : null;
+        var clock = Registered<TimeProvider>(services) as AcceleratedTimeProvider;
         LocalDurableRuntime.AddTo(services, config, r =>
         {
             if (clock is null)

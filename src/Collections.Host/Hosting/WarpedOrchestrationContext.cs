@@ -1,3 +1,4 @@
+using Collections.Pipeline.Clock;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.Logging;
@@ -5,13 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace Collections.Host.Hosting;
 
 /// <summary>
-/// A <see cref="TaskOrchestrationContext"/> that shows the orchestration a sped-up clock: <see cref="CurrentUtcDateTime"/>
-/// is the virtual instant of the real (replayed) one and a timer for a virtual instant is a durable timer for its real
-/// instant; everything else goes to the real context unchanged. Lets the local host's fast clock (Clock:Speed, the
+/// A <see cref="TaskOrchestrationContext"/> that shows the orchestration a sped-up clock, the same
+/// <see cref="AcceleratedTimeProvider"/> the API and ingest read: <see cref="CurrentUtcDateTime"/> is the virtual instant
+/// of the real (replayed) one and a timer for a virtual instant is a durable timer for its real instant; everything else
+/// goes to the real context unchanged. Lets the local host's fast clock (Clock:Speed, the
 /// demo), the chaos run and the benchmark drive the real case orchestrator through a ladder of days in minutes on the
 /// real runtime. Hand-written: the SDK has no clock hook, and its in-memory test host has no virtual time (durable.md).
 /// </summary>
-internal sealed class WarpedOrchestrationContext(TaskOrchestrationContext inner, WarpedClock clock) : TaskOrchestrationContext
+internal sealed class WarpedOrchestrationContext(TaskOrchestrationContext inner, AcceleratedTimeProvider clock) : TaskOrchestrationContext
 {
     public override TaskName Name => inner.Name;
 
@@ -19,7 +21,8 @@ internal sealed class WarpedOrchestrationContext(TaskOrchestrationContext inner,
 
     public override ParentOrchestrationInstance? Parent => inner.Parent;
 
-    public override DateTime CurrentUtcDateTime => clock.ToVirtual(inner.CurrentUtcDateTime);
+    // The replayed instant is UTC whatever its Kind says; the virtual one is handed out as a UTC DateTime.
+    public override DateTime CurrentUtcDateTime => clock.ToVirtual(new DateTimeOffset(DateTime.SpecifyKind(inner.CurrentUtcDateTime, DateTimeKind.Utc))).UtcDateTime;
 
     public override bool IsReplaying => inner.IsReplaying;
 
@@ -41,7 +44,7 @@ internal sealed class WarpedOrchestrationContext(TaskOrchestrationContext inner,
         inner.CallActivityAsync<TResult>(name, input, options);
 
     public override Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) =>
-        inner.CreateTimer(clock.ToReal(fireAt.ToUniversalTime()), cancellationToken);
+        inner.CreateTimer(clock.ToReal(new DateTimeOffset(fireAt.ToUniversalTime())).UtcDateTime, cancellationToken);
 
     public override Task<T> WaitForExternalEvent<T>(string eventName, CancellationToken cancellationToken = default) =>
         inner.WaitForExternalEvent<T>(eventName, cancellationToken);

@@ -1,9 +1,10 @@
+using Collections.Pipeline.Clock;
 using Microsoft.DurableTask;
 
 namespace Collections.Host.Hosting;
 
 /// <summary>Runs an orchestrator (the product's case orchestrator) on a <see cref="WarpedOrchestrationContext"/>.</summary>
-internal sealed class WarpedOrchestrator(ITaskOrchestrator inner, WarpedClock clock) : ITaskOrchestrator
+internal sealed class WarpedOrchestrator(ITaskOrchestrator inner, AcceleratedTimeProvider clock) : ITaskOrchestrator
 {
     public Type InputType => inner.InputType;
 

@@ -194,7 +194,7 @@ internal static class CaseActionsApi
     /// an archived case leaves the live store, each through <see cref="CaseInstances.PurgeCaseAsync"/> (instance
     /// history and projection rows).
     /// </summary>
-    public static Task<Results<Ok<ArchiveRunDto>, ValidationProblem>> Purge(
+    public static Task<Results<Ok<ArchiveRunResult>, ValidationProblem>> Purge(
         PurgeRequest? body, [FromServices] DurableTaskClient client, CaseInstancesFactory cases, CaseArchiver archiver, CancellationToken ct)
     {
         var instances = cases.For(client);

@@ -126,7 +126,8 @@ internal sealed record CaseListCriteria
     public static string EncodeToken(string caseId) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(caseId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    private static string? DecodeToken(string token)
+    /// <summary>The case id a token carries, or null when it is not one <see cref="EncodeToken"/> made.</summary>
+    public static string? DecodeToken(string token)
     {
         var s = token.Replace('-', '+').Replace('_', '/');
         s = s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');

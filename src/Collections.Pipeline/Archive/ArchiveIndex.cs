@@ -48,12 +48,23 @@ internal sealed class ArchiveIndex(TableClient table)
         }
     }
 
+    /// <summary>The committed rows matching a query, in case id order (the table's partition key order).</summary>
     public async IAsyncEnumerable<ArchiveIndexEntity> QueryAsync(ArchiveQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey eq {ArchiveIndexEntity.Row} and Committed eq {true}") };
         if (query.Entity is { } entity)
         {
             clauses.Add(TableClient.CreateQueryFilter($"Entity eq {entity}"));
+        }
+
+        if (query.Stage is { } stage)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"Stage eq {stage}"));
+        }
+
+        if (query.AfterCaseId is { } after)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"PartitionKey gt {after}"));
         }
 
         if (query.ClosedFrom is { } from)

@@ -1,6 +1,6 @@
 namespace Collections.Pipeline.Archive;
 
-/// <summary>Which archived cases to list: by entity and by close instant (<c>[ClosedFrom, ClosedBefore)</c>).</summary>
+/// <summary>Which archived cases to list: by entity, final stage, close instant (<c>[ClosedFrom, ClosedBefore)</c>) and case id.</summary>
 public sealed record ArchiveQuery
 {
     /// <summary>Only this entity.</summary>
@@ -11,4 +11,10 @@ public sealed record ArchiveQuery
 
     /// <summary>Only cases that closed before this instant.</summary>
     public DateTimeOffset? ClosedBefore { get; init; }
+
+    /// <summary>Only cases that ended at this stage (a <c>CaseStage</c> name, e.g. <c>WrittenOff</c>).</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>Only cases whose id sorts after this one (ordinal): the keyset a listing pages on.</summary>
+    public string? AfterCaseId { get; init; }
 }

@@ -13,7 +13,10 @@ public interface IArchiveReader
     /// <summary>The index entry of an archived case (where its line is), or null when the archive does not hold it.</summary>
     Task<ArchiveEntry?> GetEntryAsync(string caseId, CancellationToken cancellationToken);
 
-    /// <summary>The index entries of archived cases matching a query (no blob is read), in no particular order.</summary>
+    /// <summary>
+    /// The index entries of archived cases matching a query (no blob is read), in ordinal case id order, read lazily: a
+    /// caller that stops enumerating stops reading, so <see cref="ArchiveQuery.AfterCaseId"/> and a count make a page.
+    /// </summary>
     IAsyncEnumerable<ArchiveEntry> ListAsync(ArchiveQuery query, CancellationToken cancellationToken);
 
     /// <summary>The archived cases matching a query, each blob read once.</summary>

@@ -22,15 +22,19 @@ namespace Collections.Host.Tests.Apis;
 /// <summary>
 /// Its own Azurite and host at 2026-11-20 (default retention: seven years, so the cutoff is 2019-11-20), seeded
 /// with entity <c>arc</c>: <see cref="OldCaseId"/> written off on 2018-03-10 (EUR 1500 overdue) and
-/// <see cref="YoungCaseId"/> written off on 2024-05-01. Each case is in the engine's store (which the API reads
-/// today) and in the case projection (which the archiver reads). It records the 2018 KPIs, then purges through
-/// <see cref="ArchiveApi.Purge"/>, removing both stores' rows.
+/// <see cref="YoungCaseId"/> written off on 2024-05-01, and entity <c>arcpage</c>: <see cref="PageCaseIds"/>, written off
+/// in 2017 (more archived cases than one small listing page holds). Each case is in the case projection (which the API
+/// and the archiver read). It records the 2018 KPIs and write-off export, then purges through
+/// <see cref="ArchiveApi.Purge"/>, removing the live rows.
 /// </summary>
 public sealed class ArchiveHostFixture : IAsyncLifetime
 {
     public const string OldCaseId = "arc-old";
     public const string YoungCaseId = "arc-young";
     public const string KpiPath = "/api/kpis?entity=arc&from=2018-01-01&to=2018-12-31";
+    public const string WriteOffsPath = "/api/exports/write-offs?entity=arc&from=2018-01-01&to=2018-12-31";
+
+    public static readonly IReadOnlyList<string> PageCaseIds = ["arcpage-1", "arcpage-2", "arcpage-3", "arcpage-4", "arcpage-5"];
 
     private readonly AzuriteFixture _azurite = new();
     private OperationsFactory? _factory;
@@ -41,7 +45,14 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
 
     public string KpisBefore { get; private set; } = "";
 
-    internal ArchiveRunDto? Run { get; private set; }
+    public string WriteOffsBefore { get; private set; } = "";
+
+    public string WriteOffsCsvBefore { get; private set; } = "";
+
+    internal ArchiveRunResult? Run { get; private set; }
+
+    /// <summary>The purge's answer as sent.</summary>
+    public string RunJson { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -51,13 +62,16 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
         {
             await SeedAsync();
             KpisBefore = (await reader.GetJsonAsync(KpiPath)).ToJsonString();
+            WriteOffsBefore = (await reader.GetJsonAsync(WriteOffsPath)).ToJsonString();
+            WriteOffsCsvBefore = await reader.GetStringAsync(new Uri(WriteOffsPath + "&format=csv", UriKind.Relative));
         }
 
         // Through the operations API's purge, as an operator runs it: archive first, then the live rows go.
         using var operatorClient = WithKey(OperationsFactory.OperatorKey);
         using var response = await operatorClient.PostJsonAsync("/api/cases/purge", new { });
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Run = await response.Content.ReadFromJsonAsync<ArchiveRunDto>();
+        RunJson = await response.Content.ReadAsStringAsync();
+        Run = await response.Content.ReadFromJsonAsync<ArchiveRunResult>();
     }
 
     public async Task DisposeAsync()
@@ -87,18 +101,21 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
     {
         var ct = CancellationToken.None;
         var projection = Factory.Services.GetRequiredService<ICaseProjectionStore>();
-        foreach (var (state, timeline) in new[] { WrittenOff(OldCaseId, "A-OLD", "2017-12-01", "2018-03-10"), WrittenOff(YoungCaseId, "A-YOUNG", "2024-01-01", "2024-05-01") })
+        var cases = new[] { WrittenOff("arc", OldCaseId, "A-OLD", "2017-12-01", "2018-03-10"), WrittenOff("arc", YoungCaseId, "A-YOUNG", "2024-01-01", "2024-05-01") }
+            .Concat(PageCaseIds.Select((id, i) => WrittenOff("arcpage", id, "P" + i.ToString(CultureInfo.InvariantCulture), "2016-12-01", "2017-03-1" + i.ToString(CultureInfo.InvariantCulture))));
+        foreach (var (state, timeline) in cases)
         {
             await projection.SaveAsync(state, 0, timeline, [], ct);
         }
     }
 
-    private static (CaseState State, IReadOnlyList<TimelineEntry> Timeline) WrittenOff(string caseId, string customerId, string due, string writtenOff)
+    /// <summary>A case of <paramref name="entity"/> written off (EUR 1500 overdue, reason "insolvent") at 10:00 UTC on <paramref name="writtenOff"/>.</summary>
+    internal static (CaseState State, IReadOnlyList<TimelineEntry> Timeline) WrittenOff(string entity, string caseId, string customerId, string due, string writtenOff)
     {
         var dueDate = D(due);
         var opened = T(due + "T00:00:00Z").AddDays(1);
         var closed = T(writtenOff + "T10:00:00Z");
-        var state = CaseState.New(caseId, new AccountKey("arc", customerId), opened) with
+        var state = CaseState.New(caseId, new AccountKey(entity, customerId), opened) with
         {
             CustomerName = "Archive Test " + customerId,
             Contact = new ContactDetails("ap@example.com", [], null, NoticeLanguage.English, "Europe/London", "GB", CreditGrade.B),
