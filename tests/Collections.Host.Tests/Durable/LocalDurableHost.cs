@@ -31,7 +31,8 @@ internal sealed class LocalDurableHost : IAsyncDisposable
 
     public IWriteOffRegister WriteOffs => _host.Services.GetRequiredService<IWriteOffRegister>();
 
-    public static async Task<LocalDurableHost> StartAsync(AzuriteFixture azurite, string hub, string workerId, string table, IEmailSender sender)
+    /// <summary>Starts the host; a <paramref name="clock"/> is registered as the app's <see cref="TimeProvider"/> first (as a fast clock is in the local host).</summary>
+    public static async Task<LocalDurableHost> StartAsync(AzuriteFixture azurite, string hub, string workerId, string table, IEmailSender sender, TimeProvider? clock = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -42,6 +43,11 @@ internal sealed class LocalDurableHost : IAsyncDisposable
             ["Durable:MaxQueuePollingInterval"] = "00:00:01",
         });
         builder.Services.AddLogging();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.Services.AddSingleton<INoticeRenderer>(NoticeRenderer.Create(TestNotices.Options()));
         builder.Services.AddSingleton(sender);
         builder.Services.AddSingleton<IEvidenceStore>(new InMemoryEvidenceStore());
