@@ -20,7 +20,7 @@ public sealed class ArchiveApiTests(ArchiveHostFixture host) : IClassFixture<Arc
         var archived = await reader.GetJsonAsync("/api/archive/cases/" + ArchiveHostFixture.OldCaseId);
 
         Assert.Equal(HttpStatusCode.NotFound, live.StatusCode);
-        Assert.Equal((6, 6, 0, 6), (host.Run!.Eligible, host.Run.Archived, host.Run.AlreadyArchived, host.Run.Removed));
+        Assert.Equal((7, 7, 0, 7), (host.Run!.Eligible, host.Run.Archived, host.Run.AlreadyArchived, host.Run.Removed));
         Assert.Equal(ArchiveHostFixture.OldCaseId, archived["case"]!["summary"]!["instanceId"].Str());
         Assert.Equal("Completed", archived["case"]!["summary"]!["runtimeStatus"].Str());
         Assert.Equal("insolvent", archived["case"]!["closeReason"].Str());
@@ -124,6 +124,18 @@ public sealed class ArchiveApiTests(ArchiveHostFixture host) : IClassFixture<Arc
         Assert.Equal((ArchiveHostFixture.OldCaseId, "EUR", 1500m), (row["caseId"].Str(), row["currency"].Str(), row["amount"].Dec()));
         Assert.Equal(host.WriteOffsBefore, json.ToJsonString());
         Assert.Equal(host.WriteOffsCsvBefore, csv);
+    }
+
+    [Fact]
+    public async Task ExportCreditHolds_CaseArchivedByThePurge_SameAsBeforeThePurge()
+    {
+        using var reader = host.Reader();
+
+        var json = await reader.GetJsonAsync(ArchiveHostFixture.CreditHoldsPath);
+
+        var row = Assert.Single(json["items"]!.AsArray())!;
+        Assert.Equal((ArchiveHostFixture.HeldCaseId, "placed"), (row["caseId"].Str(), row["event"].Str()));
+        Assert.Equal(host.CreditHoldsBefore, json.ToJsonString());
     }
 
     [Fact]

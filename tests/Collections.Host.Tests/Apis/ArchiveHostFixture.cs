@@ -23,8 +23,9 @@ namespace Collections.Host.Tests.Apis;
 /// Its own Azurite and host at 2026-11-20 (default retention: seven years, so the cutoff is 2019-11-20), seeded
 /// with entity <c>arc</c>: <see cref="OldCaseId"/> written off on 2018-03-10 (EUR 1500 overdue) and
 /// <see cref="YoungCaseId"/> written off on 2024-05-01, and entity <c>arcpage</c>: <see cref="PageCaseIds"/>, written off
-/// in 2017 (more archived cases than one small listing page holds). Each case is in the case projection (which the API
-/// and the archiver read). It records the 2018 KPIs and write-off export, then purges through
+/// in 2017 (more archived cases than one small listing page holds), and entity <c>archold</c>: <see cref="HeldCaseId"/>,
+/// put on credit hold by its escalation on 2018-01-20 and written off on 2018-03-01. Each case is in the case projection (which the API
+/// and the archiver read). It records the 2018 KPIs and finance exports, then purges through
 /// <see cref="ArchiveApi.Purge"/>, removing the live rows.
 /// </summary>
 public sealed class ArchiveHostFixture : IAsyncLifetime
@@ -33,6 +34,8 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
     public const string YoungCaseId = "arc-young";
     public const string KpiPath = "/api/kpis?entity=arc&from=2018-01-01&to=2018-12-31";
     public const string WriteOffsPath = "/api/exports/write-offs?entity=arc&from=2018-01-01&to=2018-12-31";
+    public const string HeldCaseId = "archold-1";
+    public const string CreditHoldsPath = "/api/exports/credit-holds?entity=archold&from=2018-01-01&to=2018-12-31";
 
     public static readonly IReadOnlyList<string> PageCaseIds = ["arcpage-1", "arcpage-2", "arcpage-3", "arcpage-4", "arcpage-5"];
 
@@ -49,6 +52,8 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
 
     public string WriteOffsCsvBefore { get; private set; } = "";
 
+    public string CreditHoldsBefore { get; private set; } = "";
+
     internal ArchiveRunResult? Run { get; private set; }
 
     /// <summary>The purge's answer as sent.</summary>
@@ -64,6 +69,7 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
             KpisBefore = (await reader.GetJsonAsync(KpiPath)).ToJsonString();
             WriteOffsBefore = (await reader.GetJsonAsync(WriteOffsPath)).ToJsonString();
             WriteOffsCsvBefore = await reader.GetStringAsync(new Uri(WriteOffsPath + "&format=csv", UriKind.Relative));
+            CreditHoldsBefore = (await reader.GetJsonAsync(CreditHoldsPath)).ToJsonString();
         }
 
         // Through the operations API's purge, as an operator runs it: archive first, then the live rows go.
@@ -102,12 +108,18 @@ public sealed class ArchiveHostFixture : IAsyncLifetime
         var ct = CancellationToken.None;
         var projection = Factory.Services.GetRequiredService<ICaseProjectionStore>();
         var cases = new[] { WrittenOff("arc", OldCaseId, "A-OLD", "2017-12-01", "2018-03-10"), WrittenOff("arc", YoungCaseId, "A-YOUNG", "2024-01-01", "2024-05-01") }
-            .Concat(PageCaseIds.Select((id, i) => WrittenOff("arcpage", id, "P" + i.ToString(CultureInfo.InvariantCulture), "2016-12-01", "2017-03-1" + i.ToString(CultureInfo.InvariantCulture))));
+            .Concat(PageCaseIds.Select((id, i) => WrittenOff("arcpage", id, "P" + i.ToString(CultureInfo.InvariantCulture), "2016-12-01", "2017-03-1" + i.ToString(CultureInfo.InvariantCulture))))
+            .Append(OnHold(WrittenOff("archold", HeldCaseId, "H1", "2017-11-01", "2018-03-01"), T("2018-01-20T09:00:00Z")));
         foreach (var (state, timeline) in cases)
         {
             await projection.SaveAsync(state, 0, timeline, [], ct);
         }
     }
+
+    // The case escalated (which puts the account on credit hold) before it was written off.
+    private static (CaseState State, IReadOnlyList<TimelineEntry> Timeline) OnHold((CaseState State, IReadOnlyList<TimelineEntry> Timeline) written, DateTimeOffset escalated) =>
+        (written.State with { CreditHold = true },
+         [.. written.Timeline.Take(written.Timeline.Count - 1), new(escalated, TimelineType.Escalated, CaseStage.Escalated, Actor: "system"), written.Timeline[^1]]);
 
     /// <summary>A case of <paramref name="entity"/> written off (EUR 1500 overdue, reason "insolvent") at 10:00 UTC on <paramref name="writtenOff"/>.</summary>
     internal static (CaseState State, IReadOnlyList<TimelineEntry> Timeline) WrittenOff(string entity, string caseId, string customerId, string due, string writtenOff)
