@@ -20,9 +20,10 @@ internal static class CaseServices
         // The SDK builds orchestrators without dependency injection: the registered catalog instance goes in here.
         var policies = Registered<PolicyCatalog>(services)
             ?? throw new InvalidOperationException("AddCollections registers the policy catalog before the local Durable runtime.");
-        // A fast clock (Clock:Speed > 1, the demo) reaches the orchestrations too: the registered instance itself, so they
-        // see the virtual time the API and ingest see, and their durable timers fire at the real instants of their virtual ones. Its anchor is the
-        // instant this process started, so it suits fresh demo data: a restart starts a new virtual timeline.
+        // A fast clock (Clock:Speed > 1, the demo) reaches the orchestrations too: the registered instance itself, so
+        // they see the virtual time the API and ingest see, and their durable timers fire at the real instants of their
+        // virtual ones. Its anchor is the instant this process started, so it suits fresh demo data: a restart starts a
+        // new virtual timeline.
         var clock = Registered<TimeProvider>(services) as AcceleratedTimeProvider;
         LocalDurableRuntime.AddTo(services, config, r =>
         {

@@ -70,6 +70,7 @@ internal static class ArchiveApi
             ClosedFrom = Start(period.From),
             ClosedBefore = Start(period.To.AddDays(1)),
             AfterCaseId = after,
+            RowsPerRequest = size + 1,
         };
 
         // The index answers in case id order: one row past the page tells whether another follows, and leaving the

@@ -77,7 +77,7 @@ internal sealed class ArchiveIndex(TableClient table)
             clauses.Add(TableClient.CreateQueryFilter($"ClosedAt lt {before}"));
         }
 
-        await foreach (var row in table.QueryAsync<ArchiveIndexEntity>(string.Join(" and ", clauses), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<ArchiveIndexEntity>(string.Join(" and ", clauses), query.RowsPerRequest, cancellationToken: cancellationToken))
         {
             yield return row;
         }

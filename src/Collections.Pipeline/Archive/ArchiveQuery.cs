@@ -17,4 +17,7 @@ public sealed record ArchiveQuery
 
     /// <summary>Only cases whose id sorts after this one (ordinal): the keyset a listing pages on.</summary>
     public string? AfterCaseId { get; init; }
+
+    /// <summary>Rows the table service returns per request (null: its maximum, 1000); a listing page asks for its size plus one.</summary>
+    public int? RowsPerRequest { get; init; }
 }
