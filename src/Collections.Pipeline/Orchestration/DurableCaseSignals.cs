@@ -144,9 +144,9 @@ public sealed partial class DurableCaseSignals : ICaseSignals
             active = delivery == Delivery.Applies ? active : null;
             if (delivery == Delivery.NotTaken)
             {
-                // The case ended since ingest read the write-off register (a write-off completing now records its
-                // items before the case closes): read it again so the next episode never duns written-off items.
-                account = await WithoutWriteOffsAsync(account, cancellationToken);
+                // The case may have been written off after ingest read the write-off register (its save records the
+                // items before the case closes): its write-off is read again so the next episode never duns them.
+                account = await WithoutEndedCaseWriteOffAsync(account, record.ActiveCaseId!, cancellationToken);
                 evt = evt with { Items = account.Items };
             }
         }
@@ -240,12 +240,20 @@ public sealed partial class DurableCaseSignals : ICaseSignals
         return (episode + 1, caseId);
     }
 
-    private async Task<CustomerAccount> WithoutWriteOffsAsync(CustomerAccount account, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account without what <paramref name="caseId"/> wrote off, unless the caller took it out already: an item
+    /// is taken out only where the account still lists at least the written-off amount (ingest's own filter leaves
+    /// only an increase beyond it). An increase of at least the written-off amount itself, raced with that write-off,
+    /// is under-dunned by it until the next snapshot, which ingest then filters once from the register.
+    /// </summary>
+    private async Task<CustomerAccount> WithoutEndedCaseWriteOffAsync(CustomerAccount account, string caseId, CancellationToken cancellationToken)
     {
+        var listed = account.Items.ToLookup(i => (i.InvoiceId, i.Currency));
         var items = new List<WrittenOffItem>();
         await foreach (var item in _writeOffs.ListAsync(account.Key.Entity, cancellationToken))
         {
-            if (item.Account == account.Key)
+            if (item.Account == account.Key && string.Equals(item.CaseId, caseId, StringComparison.Ordinal)
+                && listed[(item.InvoiceId, item.Currency)].Sum(i => i.OpenAmount) >= item.OpenAmount)
             {
                 items.Add(item);
             }

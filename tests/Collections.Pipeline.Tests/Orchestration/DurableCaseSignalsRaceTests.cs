@@ -89,6 +89,20 @@ public sealed class DurableCaseSignalsRaceTests
     }
 
     [Fact]
+    public async Task SignalSnapshotAsync_WriteOffSeenByIngestAndAnIncrease_NextEpisodeDunsTheIncreaseOnce()
+    {
+        await OpenFirstCaseAsync();
+        await WriteOffFirstCaseAsync();
+        var record = (await _accounts.GetAsync(Key.Entity, Key.CustomerId, CancellationToken.None))!;
+
+        // Ingest read the register after the write-off: INV-1 grew from 500 to 650 and it passes on the 150 beyond.
+        await Signals().SignalSnapshotAsync(Account("K-RACE", items: Inv("INV-1", "2026-06-01", 150m)), record, Source("2026-06-20"), CancellationToken.None);
+
+        var opening = (SnapshotApplied)Assert.Single(_started).Opening!.ToEvent()!;
+        Assert.Equal([("INV-1", 150m)], opening.Items.Select(i => (i.InvoiceId, i.OpenAmount)));
+    }
+
+    [Fact]
     public async Task ApplySnapshotAsync_ProjectionClosedInstanceStillRunning_NotRaisedNextEpisodeOpens()
     {
         await OpenFirstCaseAsync();
