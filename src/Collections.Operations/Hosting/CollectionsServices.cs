@@ -65,6 +65,7 @@ internal static class CollectionsServices
         services.AddSingleton<ICaseSignals>(sp => new DurableCaseSignals(
             sp.GetRequiredService<DurableTaskClient>(),
             sp.GetRequiredService<IAccountStore>(),
+            sp.GetRequiredService<Collections.Pipeline.WriteOffs.IWriteOffRegister>(),
             sp.GetRequiredService<ICaseProjectionStore>(),
             policies,
             sp.GetRequiredService<TimeProvider>(),

@@ -183,7 +183,10 @@ internal sealed class CaseRun
 
     private async Task<bool> SaveAsync()
     {
-        var request = new SaveCaseRequest(State.CaseId, JsonSerializer.Serialize(State, CaseJson.Options), _seq, JsonSerializer.Serialize(_unsaved, CaseJson.Options), [.. _unsavedOutbox]);
+        var request = new SaveCaseRequest(State.CaseId, JsonSerializer.Serialize(State, CaseJson.Options), _seq, JsonSerializer.Serialize(_unsaved, CaseJson.Options), [.. _unsavedOutbox])
+        {
+            Waiting = [.. _pending.Select(p => p.OutboxId)],
+        };
         try
         {
             await _context.CallActivityAsync<bool>(CaseTasks.SaveCase, request, Retry);
@@ -238,7 +241,7 @@ internal sealed class CaseRun
         Record(transition);
         try
         {
-            await _context.CallActivityAsync<bool>(CaseTasks.SaveCase, new SaveCaseRequest(State.CaseId, JsonSerializer.Serialize(State, CaseJson.Options), _seq, JsonSerializer.Serialize(_unsaved, CaseJson.Options), [.. _unsavedOutbox]), Retry);
+            await _context.CallActivityAsync<bool>(CaseTasks.SaveCase, new SaveCaseRequest(State.CaseId, JsonSerializer.Serialize(State, CaseJson.Options), _seq, JsonSerializer.Serialize(_unsaved, CaseJson.Options), [.. _unsavedOutbox]) { Waiting = [.. _pending.Select(p => p.OutboxId)] }, Retry);
             _seq += _unsaved.Count;
             _unsaved.Clear();
             _unsavedOutbox.Clear();

@@ -2,9 +2,11 @@ using Collections.Domain.Aging;
 using Collections.Domain.Cases;
 using Collections.Domain.Cases.Events;
 using Collections.Domain.Ledger;
+using Collections.Domain.WriteOffs;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Ingest.Apply;
 using Collections.Pipeline.Projections;
+using Collections.Pipeline.WriteOffs;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -25,16 +27,18 @@ public sealed partial class DurableCaseSignals : ICaseSignals
 
     private readonly DurableTaskClient _client;
     private readonly IAccountStore _accounts;
+    private readonly IWriteOffRegister _writeOffs;
     private readonly ICaseProjectionStore _projections;
     private readonly PolicyCatalog _policies;
     private readonly TimeProvider _time;
     private readonly ILogger<DurableCaseSignals> _logger;
 
     /// <summary>Creates the signaller.</summary>
-    public DurableCaseSignals(DurableTaskClient client, IAccountStore accounts, ICaseProjectionStore projections, PolicyCatalog policies, TimeProvider time, ILogger<DurableCaseSignals> logger)
+    public DurableCaseSignals(DurableTaskClient client, IAccountStore accounts, IWriteOffRegister writeOffs, ICaseProjectionStore projections, PolicyCatalog policies, TimeProvider time, ILogger<DurableCaseSignals> logger)
     {
         _client = client;
         _accounts = accounts;
+        _writeOffs = writeOffs;
         _projections = projections;
         _policies = policies;
         _time = time;
@@ -130,15 +134,20 @@ public sealed partial class DurableCaseSignals : ICaseSignals
         if (active is not null)
         {
             var instance = await _client.GetInstanceAsync(active, cancellationToken);
-            if (instance is { IsCompleted: false })
+            var delivery = instance is { IsCompleted: false } ? await SignalRunningAsync(active, evt, now, cancellationToken) : Delivery.NotTaken;
+            outcome = delivery switch
             {
-                var resolves = await SignalRunningAsync(active, evt, now, cancellationToken);
-                outcome = resolves ? SnapshotOutcome.Resolved : SnapshotOutcome.Applied;
-                active = resolves ? null : active;
-            }
-            else
+                Delivery.Resolves => SnapshotOutcome.Resolved,
+                Delivery.Applies => SnapshotOutcome.Applied,
+                _ => outcome,
+            };
+            active = delivery == Delivery.Applies ? active : null;
+            if (delivery == Delivery.NotTaken)
             {
-                active = null;
+                // The case may have been written off after ingest read the write-off register (its save records the
+                // items before the case closes): its write-off is read again so the next episode never duns them.
+                account = await WithoutEndedCaseWriteOffAsync(account, record.ActiveCaseId!, cancellationToken);
+                evt = evt with { Items = account.Items };
             }
         }
 
@@ -158,27 +167,53 @@ public sealed partial class DurableCaseSignals : ICaseSignals
 
     /// <summary>
     /// Raises the snapshot on a running case (unless its projection shows it applied already) and says whether the
-    /// case will resolve with it, as the domain decides on the projected state: then a remaining debt opens the next
-    /// episode at once. A projection behind queued signals can mispredict; the next snapshot then corrects the index.
+    /// case takes it and will resolve with it, as the domain decides on the projected state: then a remaining debt
+    /// opens the next episode at once. A projection behind queued signals can mispredict; the next snapshot then
+    /// corrects the index. A case that will not take the snapshot hands it to the next episode: one whose projection
+    /// is closed (it refuses snapshots), or whose instance completed between the status check and the raise (the
+    /// framework drops events raised on a completed instance), which the status read after the raise shows.
     /// </summary>
-    private async Task<bool> SignalRunningAsync(string caseId, SnapshotApplied evt, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Delivery> SignalRunningAsync(string caseId, SnapshotApplied evt, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var projected = await _projections.GetAsync(caseId, cancellationToken);
-        if (projected is not null && string.Equals(projected.LastSnapshotSha256, evt.Sha256, StringComparison.Ordinal))
+        if (Applied(projected, evt) is { } applied)
         {
-            return projected.IsClosed;
+            return applied;
+        }
+
+        if (projected is { IsClosed: true })
+        {
+            return Delivery.NotTaken;
         }
 
         await _client.RaiseEventAsync(caseId, CaseTasks.SignalEvent, CaseSignal.From(evt), cancellationToken);
         LogSignalled(caseId);
+        if (await _client.GetInstanceAsync(caseId, cancellationToken) is not { IsCompleted: false })
+        {
+            // Completed around the raise: the event is dropped, unless the case applied it before it completed.
+            var after = await _projections.GetAsync(caseId, cancellationToken);
+            var taken = Applied(after, evt) ?? Delivery.NotTaken;
+            if (taken == Delivery.NotTaken)
+            {
+                LogDropped(caseId);
+            }
+
+            return taken;
+        }
+
         if (projected is null)
         {
-            return false;
+            return Delivery.Applies;
         }
 
         var transition = CaseMachine.Apply(projected, evt, now, _policies.Current);
-        return transition.Accepted && transition.State.IsClosed;
+        return transition.Accepted && transition.State.IsClosed ? Delivery.Resolves : Delivery.Applies;
     }
+
+    private static Delivery? Applied(CaseState? projected, SnapshotApplied evt) =>
+        projected is not null && string.Equals(projected.LastSnapshotSha256, evt.Sha256, StringComparison.Ordinal)
+            ? projected.IsClosed ? Delivery.Resolves : Delivery.Applies
+            : null;
 
     /// <summary>
     /// Starts the next episode's instance. The opening is checked with the domain first (an unknown time zone opens
@@ -205,6 +240,28 @@ public sealed partial class DurableCaseSignals : ICaseSignals
         return (episode + 1, caseId);
     }
 
+    /// <summary>
+    /// The account without what <paramref name="caseId"/> wrote off, unless the caller took it out already: an item
+    /// is taken out only where the account still lists at least the written-off amount (ingest's own filter leaves
+    /// only an increase beyond it). An increase of at least the written-off amount itself, raced with that write-off,
+    /// is under-dunned by it until the next snapshot, which ingest then filters once from the register.
+    /// </summary>
+    private async Task<CustomerAccount> WithoutEndedCaseWriteOffAsync(CustomerAccount account, string caseId, CancellationToken cancellationToken)
+    {
+        var listed = account.Items.ToLookup(i => (i.InvoiceId, i.Currency));
+        var items = new List<WrittenOffItem>();
+        await foreach (var item in _writeOffs.ListAsync(account.Key.Entity, cancellationToken))
+        {
+            if (item.Account == account.Key && string.Equals(item.CaseId, caseId, StringComparison.Ordinal)
+                && listed[(item.InvoiceId, item.Currency)].Sum(i => i.OpenAmount) >= item.OpenAmount)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items.Count == 0 ? account : WriteOffFilter.Apply(account, items).Account;
+    }
+
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Started case {CaseId} (episode {Episode})")]
@@ -216,6 +273,22 @@ public sealed partial class DurableCaseSignals : ICaseSignals
     [LoggerMessage(EventId = 2103, Level = LogLevel.Information, Message = "Snapshot as of {AsOf} for account {Account} not signalled: {Applied} is applied already")]
     private partial void LogStale(string account, DateOnly asOf, DateOnly applied);
 
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Case {CaseId} completed as its snapshot was raised; the next episode takes the snapshot")]
+    private partial void LogDropped(string caseId);
+
     [LoggerMessage(EventId = 2104, Level = LogLevel.Debug, Message = "Account {Account} changed concurrently (attempt {Attempt}); deciding again")]
     private partial void LogConflict(string account, int attempt);
+
+    /// <summary>What a running case does with a raised snapshot.</summary>
+    private enum Delivery
+    {
+        /// <summary>The case applies it and goes on.</summary>
+        Applies,
+
+        /// <summary>The case applies it and resolves: remaining debt opens the next episode.</summary>
+        Resolves,
+
+        /// <summary>The case will not apply it (closed, or completed before it arrived): the next episode takes it.</summary>
+        NotTaken,
+    }
 }

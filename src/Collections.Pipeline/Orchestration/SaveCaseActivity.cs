@@ -44,6 +44,22 @@ public sealed class SaveCaseActivity : TaskActivity<SaveCaseRequest, bool>
 
         var outbox = input.Outbox.Select(n => new OutboxEntry(input.CaseId, n.OutboxId, n.Kind, n.At, state.Version) { Context = n.Context }).ToList();
         await _store.SaveAsync(state, input.FirstSeq, timeline, outbox, CancellationToken.None);
+        if (input.Waiting is { } waiting && outbox.Count > 0)
+        {
+            // Checked when a transition decides notices (not on every save): enough to settle a discarded run's rows.
+            foreach (var orphan in OutboxRows.Orphans(await _store.GetOutboxAsync(input.CaseId, CancellationToken.None), state, waiting).ToList())
+            {
+                try
+                {
+                    await _store.UpdateOutboxAsync(orphan with { Status = OutboxStatus.Cancelled, Error = OutboxRows.Superseded }, input.FirstSeq, null, CancellationToken.None);
+                }
+                catch (CaseConcurrencyException)
+                {
+                    // Claimed meanwhile: a recorded notice after all, settled by its own send.
+                }
+            }
+        }
+
         CollectionsTelemetry.RecordTransition(state.Stage, state.Status);
         return true;
     }

@@ -43,15 +43,20 @@ public sealed partial class SendNoticeActivity : TaskActivity<SendNoticeRequest,
     {
         ArgumentNullException.ThrowIfNull(input);
         var ct = CancellationToken.None;
-        var entry = await _store.GetOutboxEntryAsync(input.CaseId, input.Notice.OutboxId, ct)
-            ?? throw new InvalidOperationException($"Outbox row {input.Notice.OutboxId} of case {input.CaseId} does not exist.");
+        var state = JsonSerializer.Deserialize<CaseState>(input.State, CaseJson.Options)!;
+        var entry = await OutboxRows.ForRequestAsync(_store, state, input, ct);
+        if (entry is null)
+        {
+            return "Claimed"; // a duplicate run of this activity rewrote the row first and sends it
+        }
+
         if (entry.Status is OutboxStatus.Sent or OutboxStatus.Failed or OutboxStatus.Cancelled or OutboxStatus.Uncertain)
         {
             return entry.Status.ToString();
         }
 
         var now = input.At;
-        var state = JsonSerializer.Deserialize<CaseState>(input.State, CaseJson.Options)!;
+        var policy = _policies.Resolve(input.PolicyVersion);
         using var activity = CollectionsTelemetry.ActivitySource.StartActivity("notice send");
         activity?.SetTag("collections.case_id", entry.CaseId);
         activity?.SetTag("collections.notice_kind", entry.Kind.ToString());
@@ -69,13 +74,21 @@ public sealed partial class SendNoticeActivity : TaskActivity<SendNoticeRequest,
             return await FinishAsync(entry with { Status = OutboxStatus.Uncertain, Error = Uncertain }, input.TimelineSeq, NoticeTimeline.Entry(now, TimelineType.NoticeFailed, entry, Uncertain, null));
         }
 
+        if (entry.Status == OutboxStatus.Pending && OutboxRows.LateDemand(state, entry, now, policy) is { } late)
+        {
+            // A Demand whose own payment deadline passed before it could go (an outage) is superseded, not sent:
+            // its letter would ask for payment by a past date (domain.md section 4 rule 7). The ladder goes on.
+            LogLateDemand(entry.CaseId, entry.Id);
+            return await FinishAsync(entry with { Status = OutboxStatus.Cancelled, Error = late }, input.TimelineSeq, NoticeTimeline.Entry(now, TimelineType.NoticeSuppressed, entry, late, null));
+        }
+
         // Everything that can fail without sending happens before the claim, so a claimed row means a send was attempted.
         RenderedNotice rendered;
         try
         {
             // What the letter may say comes from this case's recorded timeline (domain.md section 4 rule 7).
             var timeline = await _store.GetTimelineAsync(input.CaseId, ct);
-            rendered = _renderer.Render(NoticeTimeline.Request(state, timeline, entry, now, _policies.Resolve(input.PolicyVersion), _options.DashboardBaseUrl));
+            rendered = _renderer.Render(NoticeTimeline.Request(state, timeline, entry, now, policy, _options.DashboardBaseUrl));
         }
         catch (ArgumentException ex)
         {
@@ -133,6 +146,9 @@ public sealed partial class SendNoticeActivity : TaskActivity<SendNoticeRequest,
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "{Kind} notice for case {CaseId} failed permanently ({ErrorCode})")]
     private partial void LogPermanentFailure(string caseId, NoticeKind kind, string errorCode);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Demand {OutboxId} of case {CaseId} was not sent: its payment deadline passed before it could go")]
+    private partial void LogLateDemand(string caseId, string outboxId);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Outbox row {OutboxId} of case {CaseId} was interrupted mid-send; marked uncertain")]
     private partial void LogUncertain(string caseId, string outboxId);

@@ -78,7 +78,7 @@ public sealed class DurableCaseSignalsTests(AzuriteFixture azurite)
         var table = new TableClient(azurite.ConnectionString, Unique("sigaccounts"));
         await table.CreateIfNotExistsAsync();
         var accounts = new TableAccountStore(table);
-        var signals = new DurableCaseSignals(host.Client, accounts, host.Store, host.Policies, TimeProvider.System, NullLogger<DurableCaseSignals>.Instance);
+        var signals = new DurableCaseSignals(host.Client, accounts, host.WriteOffs, host.Store, host.Policies, TimeProvider.System, NullLogger<DurableCaseSignals>.Instance);
         return (host, accounts, signals);
     }
 

@@ -78,7 +78,7 @@ public sealed class WriteOffFinalTests(AzuriteFixture azurite)
             Listed(inputs[1], opening.Items[0] with { InvoiceId = "INV-NEW", Amount = 120m, OpenAmount = 120m, DueDate = asOf.AddDays(-5) }),
             Listed(inputs[2]) with { Items = [grown.Items[0] with { OpenAmount = 650m }] },
         };
-        var applier = new SnapshotApplier(accounts, host.WriteOffs, new DurableCaseSignals(host.Client, accounts, host.Store, host.Policies, TimeProvider.System, NullLogger<DurableCaseSignals>.Instance), parallelism: 2);
+        var applier = new SnapshotApplier(accounts, host.WriteOffs, new DurableCaseSignals(host.Client, accounts, host.WriteOffs, host.Store, host.Policies, TimeProvider.System, NullLogger<DurableCaseSignals>.Instance), parallelism: 2);
         await applier.ApplyAsync(ledger, new SnapshotSource(asOf, $"ledger_{asOf:yyyy-MM-dd}.csv", "sha-later"), (_, _) => Task.CompletedTask, CancellationToken.None);
 
         // K-NEW and K-MORE open their second episodes and send their first notices; K-SAME stays closed.
