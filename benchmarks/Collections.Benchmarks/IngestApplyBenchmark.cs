@@ -107,9 +107,10 @@ internal static class IngestApplyBenchmark
 
         var time = TimeProvider.System;
         var accounts = new TableAccountStore(tables.GetTableClient("FullAccounts"));
+        var files = new PhaseTrackingFileStore(new TableLedgerFileStore(tables.GetTableClient("FullLedgerFiles")));
         var processor = new LedgerIngestProcessor(
             blobs,
-            new TableLedgerFileStore(tables.GetTableClient("FullLedgerFiles")),
+            files,
             new TableSnapshotSummaryStore(tables.GetTableClient("FullLedgerSnapshots")),
             accounts,
             new TableWriteOffRegister(tables.GetTableClient("FullWriteOffs")),
@@ -137,7 +138,11 @@ internal static class IngestApplyBenchmark
         GC.Collect();
         var reset = TryResetPeakWorkingSet();
         var peakHeap = 0L;
-        using var sampler = new Timer(_ => peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false)), null, 0, 200);
+        using var sampler = new Timer(_ =>
+        {
+            peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+            files.Sample(Environment.WorkingSet);
+        }, null, 0, 100);
         var watch = Stopwatch.StartNew();
         var record = await processor.ProcessAsync(name, CancellationToken.None);
         watch.Stop();
@@ -149,7 +154,11 @@ internal static class IngestApplyBenchmark
             $"full flow:     {record!.Status}, {record.RowsTotal:N0} rows, {record.AccountsApplied:N0} accounts in {watch.Elapsed.TotalSeconds:F1} s = " +
             $"{record.RowsTotal / watch.Elapsed.TotalSeconds:N0} rows/s, {record.AccountsApplied / watch.Elapsed.TotalSeconds:N0} accounts/s (parallelism {parallelism}, case signalling stubbed); " +
             $"managed heap peak {peakHeap / 1024.0 / 1024.0:F0} MiB, process peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:F0} MiB {peakScope}"));
+        Console.WriteLine($"working set by phase (sampled every 100 ms, highest first): {Phases(files)}");
     }
+
+    private static string Phases(PhaseTrackingFileStore files) =>
+        string.Join(", ", files.Peaks.OrderByDescending(p => p.Value).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value / 1024.0 / 1024.0:F0} MiB")));
 
     private static bool TryResetPeakWorkingSet()
     {

@@ -14,13 +14,14 @@ namespace Collections.Pipeline.Ingest.Apply;
 /// which reads fresh and is idempotent. The entity's write-off register is read once too: items an earlier case
 /// wrote off are taken out of each account before anything is signalled (<see cref="WriteOffFilter"/>), so a
 /// ledger that still lists them never reopens dunning; the account record says how much it listed as written off.
-/// The accounts are read once, in batches, while earlier batches are written (at most <c>parallelism</c> batches
-/// wait): memory is bounded by the batches in flight, not by the file (a parse result makes an account's items
+/// The accounts are read once, in batches, while earlier batches are written (at most two batches wait for a
+/// writer): memory is bounded by the batches in flight, not by the file (a parse result makes an account's items
 /// when it is read).
 /// </summary>
 public sealed class SnapshotApplier
 {
     private const int MaxBatch = 100;
+    private const int WaitingBatches = 2;
     private readonly IAccountStore _accounts;
     private readonly IWriteOffRegister _writeOffs;
     private readonly ICaseSignals _cases;
@@ -56,7 +57,8 @@ public sealed class SnapshotApplier
         ArgumentNullException.ThrowIfNull(applied);
         var list = accounts as IReadOnlyList<CustomerAccount> ?? [.. accounts];
         var counter = new int[1];
-        var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(Math.Max(1, _parallelism)) { SingleWriter = true });
+        // Making a batch takes far less than writing one: two waiting keep the writers busy.
+        var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(WaitingBatches) { SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producing = ProduceAsync(list, source, applied, counter, channel.Writer, stop.Token);
 

@@ -22,7 +22,7 @@ public sealed class SnapshotApplierStreamingTests
 
         var done = await applier.ApplyEachAsync(accounts, Source("2026-06-12"), (_, _) => Task.CompletedTask, _ => seen++, default);
 
-        // Batches of 100, 2 in the queue and 2 being applied: never the whole file made at once (3000 before this change).
+        // Batches of 100, at most 2 waiting and 2 being applied: never the whole file made at once (3000 before this change).
         Assert.Equal((3000, 3000, 3000), (done, seen, signals.Signalled));
         Assert.InRange(signals.MostAhead, 1, 700);
         Assert.Equal(3000, accounts.Made);
