@@ -22,6 +22,7 @@ namespace Collections.Pipeline.Ingest.Apply;
 /// </summary>
 public sealed partial class LedgerIngestProcessor
 {
+    private const int CollectBeforeApplyRows = 100_000;
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
 
     private readonly BlobServiceClient _blobs;
@@ -191,6 +192,13 @@ public sealed partial class LedgerIngestProcessor
     {
         var source = new SnapshotSource(result.AsOf, blobName, result.Sha256);
         var saved = 0;
+
+        // A large file's validation leaves its transient memory (the invoice-id table, the reader's buffers) on the
+        // large object heap until a full collection, and apply would grow on top of it: return it first.
+        if (result.RowCount >= CollectBeforeApplyRows)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
 
         // Totals from the accounts as applied (items already written off count in no balance), summed as each
         // account is applied: apply reads the parse result once and keeps no account (memory bounded by accounts).
