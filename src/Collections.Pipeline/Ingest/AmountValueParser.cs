@@ -39,6 +39,11 @@ internal static class AmountValueParser
             return false;
         }
 
+        if (TryParseSimple(s, formats, negative, out amount))
+        {
+            return true;
+        }
+
         Span<char> normal = stackalloc char[Math.Min(s.Length + 2, 64)];
         if (s.Length + 2 > normal.Length)
         {
@@ -105,6 +110,65 @@ internal static class AmountValueParser
             return false;
         }
 
+        return true;
+    }
+
+    // The common amount in one pass: ASCII digits, thousands separators in proper groups (1 to 3 digits, then
+    // groups of 3) before the one decimal separator, at least one digit after it, at most 18 digits, not zero.
+    // It accepts only what the general path below accepts, with the same value (digits and scale); anything
+    // else (errors included) goes to the general path, so every message stays as it was.
+    private static bool TryParseSimple(ReadOnlySpan<char> s, ValueFormats formats, bool negative, out decimal amount)
+    {
+        amount = 0m;
+        var point = formats.DecimalSeparator;
+        var thousands = formats.ThousandsSeparator ?? point;
+        var grouped = thousands != point;
+        ulong mantissa = 0;
+        var digits = 0;
+        var scale = -1;
+        var group = 0;
+        var groups = 0;
+        foreach (var c in s)
+        {
+            var d = (uint)(c - '0');
+            if (d <= 9)
+            {
+                if (++digits > 18)
+                {
+                    return false;
+                }
+
+                mantissa = (mantissa * 10) + d;
+                if (scale >= 0)
+                {
+                    scale++;
+                }
+                else
+                {
+                    group++;
+                }
+            }
+            else if (scale < 0 && c == point && group > 0 && (groups == 0 || group == 3))
+            {
+                scale = 0;
+            }
+            else if (scale < 0 && grouped && c == thousands && group > 0 && (groups == 0 ? group <= 3 : group == 3))
+            {
+                groups++;
+                group = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (scale == 0 || (scale < 0 && (group == 0 || (groups > 0 && group != 3))) || mantissa == 0)
+        {
+            return false;
+        }
+
+        amount = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
         return true;
     }
 

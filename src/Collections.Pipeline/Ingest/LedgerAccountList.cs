@@ -9,7 +9,7 @@ namespace Collections.Pipeline.Ingest;
 /// once (the dry-run report, apply) holds one account's items at a time, so a million-row file costs
 /// its compact items, not a million domain objects. Each read makes new, equal objects.
 /// </summary>
-internal sealed class LedgerAccountList : IReadOnlyList<CustomerAccount>
+internal sealed class LedgerAccountList : IReadOnlyList<CustomerAccount>, IAccountKeys
 {
     private readonly AccountBuilder[] _accounts;
     private readonly ContactDetails[] _contacts;
@@ -27,6 +27,9 @@ internal sealed class LedgerAccountList : IReadOnlyList<CustomerAccount>
     }
 
     public int Count => _accounts.Length;
+
+    /// <inheritdoc/>
+    public AccountKey KeyAt(int index) => _accounts[index].Key;
 
     public CustomerAccount this[int index]
     {

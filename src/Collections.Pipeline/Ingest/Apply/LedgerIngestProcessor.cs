@@ -22,6 +22,7 @@ namespace Collections.Pipeline.Ingest.Apply;
 /// </summary>
 public sealed partial class LedgerIngestProcessor
 {
+    private const int CollectBeforeApplyRows = 100_000;
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(60);
 
     private readonly BlobServiceClient _blobs;
@@ -191,23 +192,37 @@ public sealed partial class LedgerIngestProcessor
     {
         var source = new SnapshotSource(result.AsOf, blobName, result.Sha256);
         var saved = 0;
+
+        // A large file's validation leaves its transient memory (the invoice-id table, the reader's buffers) on the
+        // large object heap until a full collection, and apply would grow on top of it: return it first.
+        if (result.RowCount >= CollectBeforeApplyRows)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
+        // Totals from the accounts as applied (items already written off count in no balance), summed as each
+        // account is applied: apply reads the parse result once and keeps no account (memory bounded by accounts).
+        var previous = new Dictionary<string, DateOnly?>(StringComparer.Ordinal);
+        foreach (var entity in result.Entities)
+        {
+            previous[entity] = (await _summaries.LatestAtOrBeforeAsync(entity, result.AsOf.AddDays(-1), cancellationToken))?.AsOf;
+        }
+
+        var applied = new AppliedAccounts(result.AsOf, previous);
         var applier = new SnapshotApplier(_accounts, _writeOffs, _cases, _options.ApplyParallelism);
-        var applied = await applier.ApplyAsync(result.Accounts, source, async (n, ct) =>
+        await applier.ApplyEachAsync(result.Accounts, source, async (n, ct) =>
         {
             if (n / _options.ProgressEvery > saved / _options.ProgressEvery)
             {
                 record = await _files.SaveAsync(record with { AccountsApplied = Math.Max(n, record.AccountsApplied), ETag = null }, ct);
                 saved = n;
             }
-        }, cancellationToken);
+        }, applied.Add, cancellationToken);
 
-        // Totals from the accounts as applied: items already written off count in no balance.
-        foreach (var group in applied.Accounts.GroupBy(a => a.Key.Entity, StringComparer.Ordinal))
+        foreach (var entity in applied.Entities)
         {
-            var present = group.Select(a => a.Key.CustomerId).ToHashSet(StringComparer.Ordinal);
-            await _cases.SettleAbsentAccountsAsync(group.Key, present, source, cancellationToken);
-            var previous = await _summaries.LatestAtOrBeforeAsync(group.Key, result.AsOf.AddDays(-1), cancellationToken);
-            await _summaries.SaveAsync(SnapshotSummaryBuilder.Build(group.Key, result.AsOf, previous?.AsOf, record.Id, group), cancellationToken);
+            await _cases.SettleAbsentAccountsAsync(entity.Name, entity.Present, source, cancellationToken);
+            await _summaries.SaveAsync(entity.Totals.ToSummary(entity.Name, record.Id), cancellationToken);
         }
 
         return await _files.SaveAsync(record with { AccountsApplied = result.AccountCount, ETag = null }, cancellationToken);
