@@ -64,13 +64,6 @@ internal sealed partial class LedgerRowValidator
         var invoiceCell = Cell(LedgerField.InvoiceId);
         var invoiceText = invoiceCell.Kind == LedgerCellKind.Text ? invoiceCell.Span.Trim() : invoiceCell.AsText().AsSpan();
 
-        // The duplicate check's table entry is loaded while the rest of the row is validated (see InvoiceIdIndex.Prefetch).
-        var invoiceHash = slot is null ? 0 : InvoiceIdIndex.Hash(slot.Entity.Number, invoiceText);
-        if (slot is not null)
-        {
-            _invoices.Prefetch(invoiceHash);
-        }
-
         var customerId = slot?.Key.CustomerId ?? Identifier(row, LedgerField.CustomerId, customerCell, required: true, pooled: true);
 
         var cell = Cell(LedgerField.CustomerName);
@@ -116,7 +109,7 @@ internal sealed partial class LedgerRowValidator
 
         var entityState = slot?.Entity ?? Entity(entity);
         var invoiceAddress = 0;
-        if (invoiceValid && !_invoices.TryAdd(slot is null ? InvoiceIdIndex.Hash(entityState.Number, invoiceText) : invoiceHash, entityState.Number, invoiceText, row, out var firstRow, out invoiceAddress))
+        if (invoiceValid && !_invoices.TryAdd(entityState.Number, invoiceText, row, out var firstRow, out invoiceAddress))
         {
             var invoiceId = invoiceText.ToString();
             _errors.Add(LedgerErrorCode.DuplicateInvoice, row, LedgerField.InvoiceId, invoiceId,
