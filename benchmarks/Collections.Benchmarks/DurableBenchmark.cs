@@ -29,7 +29,7 @@ internal static class DurableBenchmark
 
     public static async Task RunAsync(string[] args)
     {
-        var options = new BenchArgs(args, "cases", "steps", "floor", "sleeping", "day-seconds", "parallelism", "open-delay", "connection", "partitions");
+        var options = new BenchArgs(args, "cases", "steps", "floor", "sleeping", "day-seconds", "parallelism", "open-delay", "connection", "partitions", "polling", "emulator");
         var (cases, steps, floorCount) = (options.Int("cases", 200), options.Int("steps", 4), options.Int("floor", 200));
         var sleeping = options.Int("sleeping", 20_000);
         var daySeconds = options.Double("day-seconds", 30);
@@ -45,7 +45,7 @@ internal static class DurableBenchmark
         var azurite = options.String("connection") is null ? new AzuriteFixture() : null;
         if (azurite is not null)
         {
-            await azurite.InitializeAsync();
+            await StartAzuriteAsync(azurite, options.String("emulator") ?? "stock");
         }
 
         try
@@ -63,6 +63,11 @@ internal static class DurableBenchmark
             if (options.String("partitions") is { } partitions)
             {
                 runtime["Durable:PartitionCount"] = partitions;
+            }
+
+            if (options.String("polling") is { } polling)
+            {
+                runtime["Durable:MaxQueuePollingInterval"] = TimeSpan.FromSeconds(double.Parse(polling, CultureInfo.InvariantCulture)).ToString("c", CultureInfo.InvariantCulture);
             }
 
             var settings = new BenchHostSettings(options.String("connection") ?? azurite!.ConnectionString, "BenchHub", "bench-worker", "BenchCases", clock)
@@ -91,6 +96,33 @@ internal static class DurableBenchmark
                 await azurite.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Starts the emulator: <c>stock</c>, or <c>patched</c> with <c>Durable/azurite-index-patch.js</c> preloaded (a diagnostic:
+    /// it removes LokiJS's re-sort of every index on each queue request, see the file), through NODE_OPTIONS, which the
+    /// Azurite process inherits.
+    /// </summary>
+    private static async Task StartAzuriteAsync(AzuriteFixture azurite, string emulator)
+    {
+        if (emulator is not ("stock" or "patched"))
+        {
+            throw new InvalidOperationException("emulator must be stock or patched");
+        }
+
+        var patch = Path.Combine(AzuriteFixture.FindRepositoryRoot(), "benchmarks", "Collections.Benchmarks", "Durable", "azurite-index-patch.js");
+        var before = Environment.GetEnvironmentVariable("NODE_OPTIONS");
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", string.Equals(emulator, "patched", StringComparison.Ordinal) ? $"{before} --require \"{patch}\"".Trim() : before);
+        try
+        {
+            await azurite.InitializeAsync();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NODE_OPTIONS", before);
+        }
+
+        Console.WriteLine($"emulator: Azurite ({emulator}), in memory");
     }
 
     /// <summary>The floor and the cases through the ladder (skipped when <c>floor=0</c> or <c>cases=0</c>).</summary>

@@ -34,7 +34,7 @@ internal sealed class SleepingPhase(DurableTaskClient client, PolicyCatalog poli
         _watch.Start();
         saves.Begin(_watch);
         using var stop = new CancellationTokenSource();
-        var progress = ProgressAsync(stop.Token);
+        var progress = ProgressAsync(cpu, azurite, stop.Token);
         await Parallel.ForEachAsync(Enumerable.Range(0, n), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
         {
             var input = BenchLadder.NewCase(policies, CustomerPrefix + i.ToString("D6", CultureInfo.InvariantCulture), today, 3650, CreditGrade.B);
@@ -86,14 +86,14 @@ internal sealed class SleepingPhase(DurableTaskClient client, PolicyCatalog poli
         }
     }
 
-    private async Task ProgressAsync(CancellationToken stop)
+    private async Task ProgressAsync(CpuClock cpu, double? azurite, CancellationToken stop)
     {
         try
         {
             while (true)
             {
                 await Task.Delay(Report, stop);
-                Print($"  ... {_watch.Elapsed.TotalSeconds:F0} s: {Volatile.Read(ref _scheduled)} scheduled, {saves.Count} projection rows written; load average {BenchArgs.LoadAverage()}");
+                Print($"  ... {_watch.Elapsed.TotalSeconds:F0} s: {Volatile.Read(ref _scheduled)} scheduled, {saves.Count} projection rows written; CPU so far: emulator {Cpu(azurite, ChildCpu.Seconds())}, host {cpu.Seconds:F0} s; load average {BenchArgs.LoadAverage()}");
             }
         }
         catch (OperationCanceledException)
