@@ -4,13 +4,23 @@
 // on a collection with binary indices by re-sorting every index of the collection (ensureAllIndexes), so each queue
 // request sorts all live messages of all queues four times. The same happens when an extent is deleted. This patch
 // skips empty batch removals and sends one-document batches through LokiJS's own incremental single-document remove.
-// Nothing else changes; stock Azurite is what the product and its tests run on.
+// Second, Azurite answers every table query by running the parsed $filter over every entity of the table, so the
+// Durable runtime's history fetch (PartitionKey eq '<instance>') costs a scan of the whole History table; Azure
+// Storage serves it from the PartitionKey index. This patch narrows such a query (PartitionKey eq, optionally
+// and-ed with more, no 'or'/'not') to the partition through LokiJS's PartitionKey index first, then applies the
+// filter as before. Nothing else changes; stock Azurite is what the product and its tests run on.
 'use strict';
 const path = require('path');
 // Resolved from Azurite's own location (node_modules/azurite/dist/src/azurite.js), so this is the instance it loads.
 const azurite = path.join(require('fs').realpathSync(process.argv[1]), '..', '..', '..');
 const loki = require(require.resolve('lokijs', { paths: [azurite] }));
-const removeBatch = loki.Collection.prototype.removeBatchByPositions;
+const removeBatchByPositions = loki.Collection.prototype.removeBatchByPositions;
+const removeBatch = loki.Collection.prototype.removeBatch;
+loki.Collection.prototype.removeBatch = function (batch) {
+  if (batch.length !== 0) {
+    removeBatch.call(this, batch);
+  }
+};
 loki.Collection.prototype.removeBatchByPositions = function (positions) {
   if (positions.length === 0) {
     return;
@@ -19,5 +29,27 @@ loki.Collection.prototype.removeBatchByPositions = function (positions) {
     this.remove(this.data[positions[0]]);
     return;
   }
-  removeBatch.call(this, positions);
+  removeBatchByPositions.call(this, positions);
+};
+
+const tables = require(path.join(azurite, 'dist', 'src', 'table', 'persistence', 'LokiTableMetadataStore.js')).default;
+const queryEntities = tables.prototype.queryTableEntities;
+const partitionOnly = /^\s*\(?\s*PartitionKey\s+eq\s+'((?:[^']|'')*)'\s*\)?(?:\s+and\s+.*)?$/i;
+tables.prototype.queryTableEntities = function (context, account, table, queryOptions, nextPartitionKey, nextRowKey) {
+  const filter = queryOptions && queryOptions.filter;
+  const match = typeof filter === 'string' && !/\b(or|not)\b/i.test(filter.replace(/'(?:[^']|'')*'/g, "''")) ? partitionOnly.exec(filter) : null;
+  if (!match) {
+    return queryEntities.call(this, context, account, table, queryOptions, nextPartitionKey, nextRowKey);
+  }
+  const partitionKey = match[1].replace(/''/g, "'");
+  const getEntityCollection = this.getEntityCollection;
+  this.getEntityCollection = function (...args) {
+    const collection = getEntityCollection.apply(this, args);
+    return { chain: () => collection.chain().find({ PartitionKey: partitionKey }) };
+  };
+  try {
+    return queryEntities.call(this, context, account, table, queryOptions, nextPartitionKey, nextRowKey);
+  } finally {
+    this.getEntityCollection = getEntityCollection;
+  }
 };
