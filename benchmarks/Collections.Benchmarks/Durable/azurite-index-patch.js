@@ -7,7 +7,7 @@
 // Second, Azurite answers every table query by running the parsed $filter over every entity of the table, so the
 // Durable runtime's history fetch (PartitionKey eq '<instance>') costs a scan of the whole History table; Azure
 // Storage serves it from the PartitionKey index. This patch narrows such a query (PartitionKey eq, optionally
-// and-ed with more, no 'or'/'not') to the partition through LokiJS's PartitionKey index first, then applies the
+// and-ed with more, no 'or' outside parentheses) to the partition through LokiJS's PartitionKey index first, then applies the
 // filter as before. Nothing else changes; stock Azurite is what the product and its tests run on.
 'use strict';
 const path = require('path');
@@ -34,10 +34,22 @@ loki.Collection.prototype.removeBatchByPositions = function (positions) {
 
 const tables = require(path.join(azurite, 'dist', 'src', 'table', 'persistence', 'LokiTableMetadataStore.js')).default;
 const queryEntities = tables.prototype.queryTableEntities;
-const partitionOnly = /^\s*\(?\s*PartitionKey\s+eq\s+'((?:[^']|'')*)'\s*\)?(?:\s+and\s+.*)?$/i;
+const partitionFirst = /^\s*\(?\s*PartitionKey\s+eq\s+'((?:[^']|'')*)'\s*\)?(?:\s+and\s+.*)?$/i;
+// Whether a top-level 'or' (outside parentheses and string literals) could make rows of other partitions match.
+function hasTopLevelOr(filter) {
+  let depth = 0;
+  const bare = filter.replace(/'(?:[^']|'')*'/g, "''");
+  for (let i = 0; i < bare.length; i++) {
+    const c = bare[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && /^\sor\s/i.test(bare.slice(i, i + 4))) return true;
+  }
+  return false;
+}
 tables.prototype.queryTableEntities = function (context, account, table, queryOptions, nextPartitionKey, nextRowKey) {
   const filter = queryOptions && queryOptions.filter;
-  const match = typeof filter === 'string' && !/\b(or|not)\b/i.test(filter.replace(/'(?:[^']|'')*'/g, "''")) ? partitionOnly.exec(filter) : null;
+  const match = typeof filter === 'string' && !hasTopLevelOr(filter) ? partitionFirst.exec(filter) : null;
   if (!match) {
     return queryEntities.call(this, context, account, table, queryOptions, nextPartitionKey, nextRowKey);
   }
