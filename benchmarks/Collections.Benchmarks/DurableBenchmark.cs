@@ -20,8 +20,12 @@ namespace Collections.Benchmarks;
 ///     clock stands still (<c>open-delay</c> s); then a dunning day lasts <c>day-seconds</c> real seconds and each
 ///     later step falls due for every case at one instant: the figure is those transitions over the time from each
 ///     step's instant until every case had sent its notice (the timer polling delay included);
-/// (c) <c>sleeping</c> cases whose first step is ten years away: time until all are scheduled, and until none is Pending.
+/// (c) <c>sleeping</c> cases whose first step is ten years away (<see cref="SleepingPhase"/>): time until all are
+///     scheduled, until none is Pending and until every first turn is done, the curve, and the emulator's CPU vs ours.
 /// Prints transitions/s, the floor's and the ratio (goal at least 0.5), and the sleeping cases' instances/s.
+/// <c>floor=0</c>/<c>cases=0</c> skip (a) and (b); <c>connection=</c> uses a storage account of one's own instead of a
+/// fresh Azurite; <c>emulator=patched</c> preloads the diagnostic <c>Durable/azurite-index-patch.js</c>; <c>partitions=</c>
+/// and <c>polling=</c> set the runtime's partition count and longest queue polling interval (seconds).
 /// </summary>
 internal static class DurableBenchmark
 {

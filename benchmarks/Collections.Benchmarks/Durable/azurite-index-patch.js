@@ -2,8 +2,9 @@
 // NODE_OPTIONS=--require. Azurite's queue store calls clearExpiredMessages() on every put, get, peek, delete and update
 // of a message, which removes an (almost always empty) array of expired messages; LokiJS answers any batch removal
 // on a collection with binary indices by re-sorting every index of the collection (ensureAllIndexes), so each queue
-// request sorts all live messages of all queues four times. The same happens when an extent is deleted. This patch
-// skips empty batch removals and sends one-document batches through LokiJS's own incremental single-document remove.
+// request sorts all live messages of all queues four times. The same happens when an extent is deleted, and after
+// the batch update of the messages a get hands out. This patch skips empty batch removals, sends one-document
+// batches through LokiJS's own incremental single-document remove, and updates batches one document at a time.
 // Second, Azurite answers every table query by running the parsed $filter over every entity of the table, so the
 // Durable runtime's history fetch (PartitionKey eq '<instance>') costs a scan of the whole History table; Azure
 // Storage serves it from the PartitionKey index. This patch narrows such a query (PartitionKey eq, optionally
@@ -30,6 +31,18 @@ loki.Collection.prototype.removeBatchByPositions = function (positions) {
     return;
   }
   removeBatchByPositions.call(this, positions);
+};
+
+// The same re-sort follows any batch update (getMessages updates the messages it hands out as one batch): update one
+// document at a time, through LokiJS's incremental index update.
+const update = loki.Collection.prototype.update;
+loki.Collection.prototype.update = function (doc) {
+  if (!Array.isArray(doc)) {
+    return update.call(this, doc);
+  }
+  for (const one of doc) {
+    update.call(this, one);
+  }
 };
 
 const tables = require(path.join(azurite, 'dist', 'src', 'table', 'persistence', 'LokiTableMetadataStore.js')).default;
