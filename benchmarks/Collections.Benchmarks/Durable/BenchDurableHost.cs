@@ -44,6 +44,7 @@ internal sealed class BenchDurableHost : IAsyncDisposable
             ["Durable:WorkerId"] = settings.WorkerId,
             ["Durable:MaxQueuePollingInterval"] = "00:00:01",
         });
+        builder.Configuration.AddInMemoryCollection(settings.Runtime.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
         builder.Services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error));
         builder.Services.AddSingleton<INoticeRenderer>(NoticeRenderer.Create(TestNotices.Options()));
         builder.Services.AddSingleton(sender);
@@ -53,7 +54,8 @@ internal sealed class BenchDurableHost : IAsyncDisposable
         builder.Services.AddSingleton(new CaseOptions { ProjectionTable = settings.Table, ResendInterruptedSends = settings.ResendInterruptedSends });
         var table = new TableClient(settings.Connection, settings.Table);
         await table.CreateIfNotExistsAsync();
-        builder.Services.AddSingleton<ICaseProjectionStore>(new TableCaseProjectionStore(table));
+        ICaseProjectionStore store = new TableCaseProjectionStore(table);
+        builder.Services.AddSingleton<ICaseProjectionStore>(settings.FirstSaves is { } saves ? new RecordingProjectionStore(store, saves) : store);
         // SaveCase records write-offs; no benchmark or chaos case is written off, so the register stays in memory.
         builder.Services.AddSingleton<IWriteOffRegister>(new InMemoryWriteOffRegister());
         LocalDurableRuntime.AddTo(builder.Services, builder.Configuration, r =>
