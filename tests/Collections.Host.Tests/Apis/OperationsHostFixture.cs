@@ -121,7 +121,7 @@ public sealed class OperationsHostFixture : IAsyncLifetime
     /// <summary>Polls until the orchestration got there (a generous deadline only bounds a failure).</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(180);
+        var deadline = DateTimeOffset.UtcNow + DurableWait.Deadline;
         while (!await condition())
         {
             Assert.True(DateTimeOffset.UtcNow < deadline, "not in time: " + what);

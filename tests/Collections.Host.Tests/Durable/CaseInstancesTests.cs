@@ -11,7 +11,7 @@ namespace Collections.Host.Tests.Durable;
 [Collection(DurableCollection.Name)]
 public sealed class CaseInstancesTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = DurableWait.Deadline;
 
     [Fact]
     public async Task Actions_CheckedRaisedTerminatedAndPurged_InstanceAndProjectionAgree()

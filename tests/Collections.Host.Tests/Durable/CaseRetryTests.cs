@@ -17,7 +17,7 @@ namespace Collections.Host.Tests.Durable;
 [Collection(DurableCollection.Name)]
 public sealed class CaseRetryTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Deadline = DurableWait.Deadline;
 
     [Fact]
     public async Task RetryAsync_StepFailedAfterItsRetries_SignalledCaseSendsTheNoticeOnce()

@@ -14,7 +14,7 @@ namespace Collections.Host.Tests.Durable;
 [Collection(DurableCollection.Name)]
 public sealed class DurableCaseSignalsTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = DurableWait.Deadline;
     private static readonly Currency Eur = Currency.Parse("EUR");
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Collections.Host.Tests.Durable;
 [Collection(DurableCollection.Name)]
 public sealed class FastClockTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan Deadline = DurableWait.Deadline;
 
     [Fact]
     public async Task CaseOrchestration_FastClockRegistered_WalksTheLadderOnTheClocksVirtualDays()

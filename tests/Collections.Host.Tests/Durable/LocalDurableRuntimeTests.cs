@@ -14,8 +14,7 @@ namespace Collections.Host.Tests.Durable;
 [Collection(DurableCollection.Name)]
 public sealed class LocalDurableRuntimeTests(AzuriteFixture azurite)
 {
-    // Only bounds a failure: the racing hosts share two cores with the API suite's host and Chromium when collections run in parallel.
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan Deadline = DurableWait.Deadline;
 
     [Fact]
     public async Task Case_OperatorActionsThenTerminateAndPurge_RunThroughTheTaskHub()

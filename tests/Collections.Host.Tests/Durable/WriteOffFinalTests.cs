@@ -22,7 +22,7 @@ namespace Collections.Host.Tests.Durable;
 [Collection(DurableCollection.Name)]
 public sealed class WriteOffFinalTests(AzuriteFixture azurite)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan Deadline = DurableWait.Deadline;
 
     [Fact]
     public async Task WrittenOffAccounts_LaterLedgerStillListsTheirItems_NoNewCaseExceptForNewDebtOrTheIncrease()
