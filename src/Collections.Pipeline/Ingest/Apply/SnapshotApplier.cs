@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Collections.Domain.Ledger;
 using Collections.Domain.WriteOffs;
@@ -56,7 +57,7 @@ public sealed class SnapshotApplier
     {
         ArgumentNullException.ThrowIfNull(applied);
         var list = accounts as IReadOnlyList<CustomerAccount> ?? [.. accounts];
-        var counter = new int[1];
+        var counter = new StrongBox<int>(); // applied so far, shared by the reader and the writers
         // Making a batch takes far less than writing one: two waiting keep the writers busy.
         var channel = Channel.CreateBounded<Batch>(new BoundedChannelOptions(WaitingBatches) { SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -69,7 +70,7 @@ public sealed class SnapshotApplier
             await Parallel.ForEachAsync(channel.Reader.ReadAllAsync(stop.Token), options, async (batch, ct) =>
             {
                 await ApplyBatchAsync(batch.Accounts, batch.Records, source, ct);
-                var n = Interlocked.Add(ref counter[0], batch.Accounts.Length);
+                var n = Interlocked.Add(ref counter.Value, batch.Accounts.Length);
                 await gate.WaitAsync(ct);
                 try
                 {
@@ -97,14 +98,14 @@ public sealed class SnapshotApplier
         }
 
         await producing;
-        return Volatile.Read(ref counter[0]);
+        return Volatile.Read(ref counter.Value);
     }
 
     /// <summary>
     /// Reads each entity's index and write-off register, then its accounts in batches of up to 100 (small files
     /// still spread over the parallelism), writing each batch to <paramref name="batches"/> as it fills.
     /// </summary>
-    private async Task ProduceAsync(IReadOnlyList<CustomerAccount> accounts, SnapshotSource source, Action<CustomerAccount> applied, int[] counter, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
+    private async Task ProduceAsync(IReadOnlyList<CustomerAccount> accounts, SnapshotSource source, Action<CustomerAccount> applied, StrongBox<int> counter, ChannelWriter<Batch> batches, CancellationToken cancellationToken)
     {
         try
         {
@@ -127,7 +128,7 @@ public sealed class SnapshotApplier
                     }
                 }
 
-                Interlocked.Add(ref counter[0], indexes.Count - todo);
+                Interlocked.Add(ref counter.Value, indexes.Count - todo);
                 var size = Math.Clamp((todo + _parallelism - 1) / _parallelism, 1, MaxBatch);
                 var batch = new List<(WriteOffResult Account, AccountRecord Record)>(size);
                 foreach (var i in indexes)
