@@ -37,8 +37,16 @@ public sealed class CaseOrchestrator : TaskOrchestrator<CaseInput, CaseOutcome?>
         {
             if (signal is null && transitions >= TransitionsPerGeneration && run.CanContinueAsNew)
             {
-                context.ContinueAsNew(run.NextGeneration(_policies.CurrentVersion), preserveUnprocessedEvents: true);
-                return null;
+                // Never while a signal delivered to this episode waits in the SDK's buffer: those can be lost across
+                // ContinueAsNew (microsoft/durabletask-dotnet#387; seen here as a burst of operator actions whose last
+                // one never applied). A waiter completes at once from that buffer, so the buffer is drained first;
+                // signals that arrive after ContinueAsNew are carried over by the framework itself.
+                signal = context.WaitForExternalEvent<CaseSignal>(CaseTasks.SignalEvent);
+                if (!signal.IsCompleted)
+                {
+                    context.ContinueAsNew(run.NextGeneration(_policies.CurrentVersion), preserveUnprocessedEvents: true);
+                    return null;
+                }
             }
 
             run.PublishStatus();

@@ -136,6 +136,25 @@ public sealed class CaseOrchestratorTests
     }
 
     [Fact]
+    public void RunAsync_GenerationFullWithSignalsBuffered_AppliesThemBeforeContinuingAsNew()
+    {
+        var mock = Started();
+        for (var i = 0; i < CaseOrchestrator.TransitionsPerGeneration - 1; i++)
+        {
+            mock.Raise(new DoNotContactChanged(i % 2 == 0, "toggle") { Actor = "op" });
+        }
+
+        // Two more signals reached the episode with the last one: they wait in the buffer when the generation is full.
+        mock.Buffered.Enqueue(CaseSignal.From(new PauseRequested("debtor on holiday", null) { Actor = "op" }));
+        mock.Buffered.Enqueue(CaseSignal.From(new DoNotContactChanged(true, "marker") { Actor = "op" }));
+        mock.Raise(new DoNotContactChanged(false, "toggle") { Actor = "op" });
+
+        var carried = JsonSerializer.Deserialize<CaseState>(mock.ContinuedWith!.State!, CaseJson.Options)!;
+        Assert.Empty(mock.Buffered);
+        Assert.Equal((RuntimeStatus.Suspended, true), (carried.Status, carried.DoNotContact));
+    }
+
+    [Fact]
     public void RunAsync_NoticeActivityFails_FailsTheCaseUntilRetried()
     {
         var mock = Started();

@@ -38,7 +38,7 @@ internal sealed class MockedCase
             return timer.Task;
         });
         Context.Setup(c => c.WaitForExternalEvent<CaseSignal>(CaseTasks.SignalEvent, It.IsAny<CancellationToken>()))
-            .Returns(() => (_signal = new TaskCompletionSource<CaseSignal>()).Task);
+            .Returns(() => Buffered.TryDequeue(out var buffered) ? Task.FromResult(buffered) : (_signal = new TaskCompletionSource<CaseSignal>()).Task);
         Context.Setup(c => c.SetCustomStatus(It.IsAny<object?>())).Callback<object?>(s => CustomStatus = s as CaseCustomStatus);
         Context.Setup(c => c.ContinueAsNew(It.IsAny<object?>(), It.IsAny<bool>())).Callback<object?, bool>((input, preserve) =>
         {
@@ -60,6 +60,9 @@ internal sealed class MockedCase
     public CaseInput? ContinuedWith { get; private set; }
 
     public bool PreservedEvents { get; private set; }
+
+    /// <summary>Signals delivered to the episode before the orchestrator waits for them (the SDK's buffer): a wait completes at once.</summary>
+    public Queue<CaseSignal> Buffered { get; } = new();
 
     /// <summary>An activity name whose calls fail (as after its retries ran out).</summary>
     public string? Failing { get; set; }
