@@ -183,13 +183,9 @@ internal sealed class CaseRun
 
     private async Task<bool> SaveAsync()
     {
-        var request = new SaveCaseRequest(State.CaseId, JsonSerializer.Serialize(State, CaseJson.Options), _seq, JsonSerializer.Serialize(_unsaved, CaseJson.Options), [.. _unsavedOutbox])
-        {
-            Waiting = [.. _pending.Select(p => p.OutboxId)],
-        };
         try
         {
-            await _context.CallActivityAsync<bool>(CaseTasks.SaveCase, request, Retry);
+            await _context.CallActivityAsync<bool>(CaseTasks.SaveCase, SaveRequest(), Retry);
         }
         catch (TaskFailedException ex)
         {
@@ -197,9 +193,7 @@ internal sealed class CaseRun
             return false;
         }
 
-        _seq += _unsaved.Count;
-        _unsaved.Clear();
-        _unsavedOutbox.Clear();
+        MarkSaved();
         return true;
     }
 
@@ -235,16 +229,28 @@ internal sealed class CaseRun
         }
     }
 
+    /// <summary>The state, the unsaved timeline rows and outbox rows, and the notices still waiting to be sent.</summary>
+    private SaveCaseRequest SaveRequest() =>
+        new(State.CaseId, JsonSerializer.Serialize(State, CaseJson.Options), _seq, JsonSerializer.Serialize(_unsaved, CaseJson.Options), [.. _unsavedOutbox])
+        {
+            Waiting = [.. _pending.Select(p => p.OutboxId)],
+        };
+
+    private void MarkSaved()
+    {
+        _seq += _unsaved.Count;
+        _unsaved.Clear();
+        _unsavedOutbox.Clear();
+    }
+
     private async Task FailAsync(string error)
     {
         var transition = CaseMachine.Apply(State, new ProcessingFailed(error) { Actor = "system" }, Now, _policy);
         Record(transition);
         try
         {
-            await _context.CallActivityAsync<bool>(CaseTasks.SaveCase, new SaveCaseRequest(State.CaseId, JsonSerializer.Serialize(State, CaseJson.Options), _seq, JsonSerializer.Serialize(_unsaved, CaseJson.Options), [.. _unsavedOutbox]) { Waiting = [.. _pending.Select(p => p.OutboxId)] }, Retry);
-            _seq += _unsaved.Count;
-            _unsaved.Clear();
-            _unsavedOutbox.Clear();
+            await _context.CallActivityAsync<bool>(CaseTasks.SaveCase, SaveRequest(), Retry);
+            MarkSaved();
         }
         catch (TaskFailedException)
         {
