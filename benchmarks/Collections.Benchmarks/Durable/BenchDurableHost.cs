@@ -63,10 +63,7 @@ internal sealed class BenchDurableHost : IAsyncDisposable
             r.AddOrchestrator(CaseTasks.Orchestrator, () => settings.Clock is { } clock
                 ? new WarpedOrchestrator(new CaseOrchestrator(policies), clock)
                 : new CaseOrchestrator(policies));
-            // The product's activities, registered as CaseTaskRegistration.AddCaseTasks does.
-            r.AddActivity(CaseTasks.SaveCase, sp => ActivatorUtilities.CreateInstance<SaveCaseActivity>(sp));
-            r.AddActivity(CaseTasks.SendNotice, sp => ActivatorUtilities.CreateInstance<SendNoticeActivity>(sp));
-            r.AddActivity(CaseTasks.WriteEvidence, sp => ActivatorUtilities.CreateInstance<WriteEvidenceActivity>(sp));
+            r.AddCaseActivities();
             r.AddFloorTasks();
         });
         var host = builder.Build();
