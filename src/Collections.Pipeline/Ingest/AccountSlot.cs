@@ -24,6 +24,12 @@ internal sealed class AccountSlot
     public AccountBuilder? Builder { get; set; }
 
 #pragma warning disable SA1401, MA0069 // memos are mutated in place
+    /// <summary>
+    /// The raw cells of the account-level columns of the last row whose every account-level memo was set
+    /// from (or matched) that row, each prefixed by its length; null while a memo holds another row's text.
+    /// </summary>
+    public char[]? AccountCells;
+
     public ColumnMemo<string?> Name;
     public ColumnMemo<string?> Email;
     public ColumnMemo<IReadOnlyList<string>?> CcEmails;

@@ -12,6 +12,9 @@ internal struct ColumnMemo<T>
     private string? _text;
     private T _value;
 
+    /// <summary>The remembered value (default before anything is remembered).</summary>
+    public readonly T Value => _value;
+
     /// <summary>The remembered value when <paramref name="cell"/> holds the same text.</summary>
     public readonly bool TryGet(in LedgerCell cell, out T value)
     {

@@ -68,6 +68,7 @@ internal sealed partial class CsvRowReader
 
         _pos = 0;
         _len = 0;
+        _nextSeparator = -1;
         return FillMore();
     }
 
@@ -91,6 +92,7 @@ internal sealed partial class CsvRowReader
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
+        _nextSeparator = -1;
         int read;
         try
         {

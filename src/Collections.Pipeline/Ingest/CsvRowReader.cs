@@ -18,7 +18,11 @@ internal sealed partial class CsvRowReader : ILedgerRowReader
 
     private readonly TextReader _reader;
     private readonly int _maxFieldLength;
+    // The delimiter, quote and line ends: ASCII only, so the search takes the runtime's fastest vectorised path.
     private SearchValues<char>? _special;
+    // Where the next Unicode line separator is in the buffer (at or after _pos; _len when there is none), or -1
+    // when not known since the buffer changed: found once per buffer, not searched for with every field.
+    private int _nextSeparator = -1;
     private char[] _row = new char[1024];
     private int _rowLength;
     private int _fieldStart;
@@ -73,7 +77,12 @@ internal sealed partial class CsvRowReader : ILedgerRowReader
     private bool ReadRecord(out int cellCount, out bool blank)
     {
         var delimiter = Delimiter ?? ',';
-        _special ??= SearchValues.Create([delimiter, '"', '\r', '\n', '\u0085', '\u2028', '\u2029']);
+        _special ??= SearchValues.Create([delimiter, '"', '\r', '\n']);
+        if (TryReadBuffered(delimiter, out cellCount, out blank))
+        {
+            return true;
+        }
+
         var column = 0;
         var fieldLength = 0;
         var fieldStarted = false;
@@ -142,12 +151,24 @@ internal sealed partial class CsvRowReader : ILedgerRowReader
             {
                 // Copy up to the next delimiter, quote or line end in one go.
                 var special = rest.IndexOfAny(_special);
+                var separator = NextSeparator(_pos) - _pos;
+                if (separator < rest.Length && (special < 0 || separator < special))
+                {
+                    special = separator;
+                }
+
                 var chunk = special < 0 ? rest : rest[..special];
                 if (chunk.Length > 0)
                 {
                     Append(column, chunk, ref fieldLength);
                     _pos += chunk.Length;
                     fieldStarted = true;
+                    if (fieldLength > _maxFieldLength)
+                    {
+                        // Before the character that ended the chunk: the verdict must not depend on how the text was buffered.
+                        FailTooLong(startRow);
+                        return false;
+                    }
                 }
 
                 if (special >= 0)
@@ -207,11 +228,24 @@ internal sealed partial class CsvRowReader : ILedgerRowReader
 
             if (fieldLength > _maxFieldLength)
             {
-                Fail(LedgerErrorCode.Malformed, startRow, string.Create(CultureInfo.InvariantCulture,
-                    $"a field longer than {_maxFieldLength} characters (an unbalanced quote?); reading stopped"));
+                FailTooLong(startRow);
                 return false;
             }
         }
+    }
+
+    private static readonly SearchValues<char> UnicodeSeparators = SearchValues.Create(['\u0085', '\u2028', '\u2029']);
+
+    // The buffer index of the next Unicode line separator at or after `from` (_len when there is none).
+    private int NextSeparator(int from)
+    {
+        if (_nextSeparator < from)
+        {
+            var found = _buffer.AsSpan(from, _len - from).IndexOfAny(UnicodeSeparators);
+            _nextSeparator = found < 0 ? _len : from + found;
+        }
+
+        return _nextSeparator;
     }
 
     private bool EndRecord(int columns, out int cellCount)
@@ -278,6 +312,9 @@ internal sealed partial class CsvRowReader : ILedgerRowReader
             _cells[column] = LedgerCell.Empty;
         }
     }
+
+    private void FailTooLong(int row) => Fail(LedgerErrorCode.Malformed, row, string.Create(CultureInfo.InvariantCulture,
+        $"a field longer than {_maxFieldLength} characters (an unbalanced quote?); reading stopped"));
 
     private void Fail(LedgerErrorCode code, int row, string message)
     {

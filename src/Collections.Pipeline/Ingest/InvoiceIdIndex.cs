@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Collections.Pipeline.Ingest;
 
@@ -42,6 +43,20 @@ internal sealed class InvoiceIdIndex
 
     /// <summary>The hash <see cref="TryAdd(int, int, ReadOnlySpan{char}, int, out int, out int)"/> takes.</summary>
     public static int Hash(int entity, ReadOnlySpan<char> id) => string.GetHashCode(id, StringComparison.Ordinal) ^ (entity * -1640531535);
+
+    /// <summary>
+    /// Starts loading the table entry <paramref name="hash"/> probes first, without waiting for it: the table is
+    /// far larger than the caches, so a row's lookup misses them; called before the row's other cells are
+    /// validated, the load overlaps that work. No effect on what is stored.
+    /// </summary>
+    public unsafe void Prefetch(int hash)
+    {
+        if (Sse.IsSupported)
+        {
+            // A hint only: a stale address (the array moved) costs nothing but the hint.
+            Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), hash & (_entries.Length - 1))));
+        }
+    }
 
     /// <inheritdoc cref="TryAdd(int, ReadOnlySpan{char}, int, out int, out int)"/>
     public bool TryAdd(int hash, int entity, ReadOnlySpan<char> id, int row, out int firstRow, out int address)

@@ -1,7 +1,7 @@
 namespace Collections.Pipeline.Ingest;
 
 /// <summary>The stored type of a cell.</summary>
-internal enum LedgerCellKind
+internal enum LedgerCellKind : byte
 {
     Empty,
     Text,

@@ -15,6 +15,9 @@ internal sealed partial class LedgerRowValidator
     // Receives what is remembered for a row whose account is not known yet; never read.
     private readonly AccountSlot _scratch;
 
+    // The account-level columns a slot remembers together (see AccountSlot.AccountCells); -1 when not mapped.
+    private readonly int[] _accountColumns;
+
     // The account of a row whose entity and customer id are text already seen valid in a valid row; null otherwise.
     private AccountSlot? FindSlot(in LedgerCell entity, in LedgerCell customer)
     {
@@ -25,6 +28,74 @@ internal sealed partial class LedgerRowValidator
         }
 
         return state.TryGetAccount(customer.Span.Trim(), out var slot) ? slot : null;
+    }
+
+    // Whether the row's account-level cells are character for character those the slot remembers: then every
+    // memo holds this row's text, and the row takes the remembered values without comparing column by column.
+    private bool SameAccountCells(AccountSlot slot, LedgerCell[] cells, int count)
+    {
+        if (slot.AccountCells is not { } remembered)
+        {
+            return false;
+        }
+
+        var at = 0;
+        foreach (var column in _accountColumns)
+        {
+            var span = ReadOnlySpan<char>.Empty;
+            if ((uint)column < (uint)count)
+            {
+                ref readonly var cell = ref cells[column];
+                if (cell.Kind is not (LedgerCellKind.Text or LedgerCellKind.Empty))
+                {
+                    return false;
+                }
+
+                span = cell.Span;
+            }
+
+            if (remembered[at] != span.Length || !span.SequenceEqual(remembered.AsSpan(at + 1, span.Length)))
+            {
+                return false;
+            }
+
+            at += span.Length + 1;
+        }
+
+        return true;
+    }
+
+    // The row's account-level cells as SameAccountCells compares them; null when a cell is not plain text.
+    private char[]? AccountCells(LedgerCell[] cells, int count)
+    {
+        var length = 0;
+        foreach (var column in _accountColumns)
+        {
+            if ((uint)column < (uint)count)
+            {
+                ref readonly var cell = ref cells[column];
+                if (cell.Kind is not (LedgerCellKind.Text or LedgerCellKind.Empty) || cell.Span.Length > char.MaxValue)
+                {
+                    return null;
+                }
+
+                length += cell.Span.Length;
+            }
+
+            length++;
+        }
+
+        var text = new char[length];
+        var at = 0;
+        foreach (var column in _accountColumns)
+        {
+            var span = (uint)column < (uint)count ? cells[column].Span : default;
+            text[at] = (char)span.Length;
+            span.CopyTo(text.AsSpan(at + 1));
+            at += span.Length + 1;
+        }
+
+        return text;
     }
 
     // The entity's state (its invoice ids, its accounts), made on first use.

@@ -5,7 +5,7 @@ namespace Collections.Pipeline.Ingest;
 /// <summary>The account-level values of a row: contact, language, time zone, country, grade.</summary>
 internal sealed partial class LedgerRowValidator
 {
-    private string? Email(int row, LedgerCell cell)
+    private string? Email(int row, in LedgerCell cell)
     {
         var text = RequiredText(row, LedgerField.ContactEmail, cell);
         if (text is not null && !_validEmails.Contains(text) && !EmailSyntax.IsValid(text))
@@ -22,7 +22,7 @@ internal sealed partial class LedgerRowValidator
         return text;
     }
 
-    private IReadOnlyList<string>? CcEmails(int row, LedgerCell cell)
+    private IReadOnlyList<string>? CcEmails(int row, in LedgerCell cell)
     {
         if (cell.IsBlank)
         {
@@ -45,7 +45,7 @@ internal sealed partial class LedgerRowValidator
         return list;
     }
 
-    private NoticeLanguage? Language(int row, LedgerCell cell)
+    private NoticeLanguage? Language(int row, in LedgerCell cell)
     {
         if (cell.IsBlank)
         {
@@ -61,7 +61,7 @@ internal sealed partial class LedgerRowValidator
         return null;
     }
 
-    private string? TimeZone(int row, LedgerCell cell)
+    private string? TimeZone(int row, in LedgerCell cell)
     {
         if (cell.IsBlank)
         {
@@ -86,7 +86,7 @@ internal sealed partial class LedgerRowValidator
         return resolved;
     }
 
-    private string? Country(int row, LedgerCell cell)
+    private string? Country(int row, in LedgerCell cell)
     {
         if (cell.IsBlank)
         {
@@ -102,7 +102,7 @@ internal sealed partial class LedgerRowValidator
         return null;
     }
 
-    private CreditGrade? Grade(int row, LedgerCell cell)
+    private CreditGrade? Grade(int row, in LedgerCell cell)
     {
         if (cell.IsBlank)
         {

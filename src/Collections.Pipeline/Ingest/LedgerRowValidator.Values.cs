@@ -6,7 +6,7 @@ namespace Collections.Pipeline.Ingest;
 /// <summary>The item-level values of a row: dates, currency, amounts and their limits, the disputed flag, signs, as_of.</summary>
 internal sealed partial class LedgerRowValidator
 {
-    private DateOnly? Date(int row, LedgerField field, LedgerCell cell, bool required)
+    private DateOnly? Date(int row, LedgerField field, in LedgerCell cell, bool required)
     {
         switch (cell.Kind)
         {
@@ -37,7 +37,7 @@ internal sealed partial class LedgerRowValidator
     }
 
     // A date-styled serial of 0 or below (1899-12-30, 1899-12-29 ...) or a year like 9999 is not a ledger date.
-    private DateOnly? InDateRange(int row, LedgerField field, LedgerCell cell, DateOnly date)
+    private DateOnly? InDateRange(int row, LedgerField field, in LedgerCell cell, DateOnly date)
     {
         if (LedgerValues.IsInDateRange(date))
         {
@@ -49,7 +49,7 @@ internal sealed partial class LedgerRowValidator
         return null;
     }
 
-    private Currency? CurrencyOf(int row, LedgerCell cell)
+    private Currency? CurrencyOf(int row, in LedgerCell cell)
     {
         if (cell.IsBlank)
         {
@@ -71,7 +71,7 @@ internal sealed partial class LedgerRowValidator
         return null;
     }
 
-    private decimal? Amount(int row, LedgerField field, LedgerCell cell)
+    private decimal? Amount(int row, LedgerField field, in LedgerCell cell)
     {
         decimal amount;
         switch (cell.Kind)
@@ -101,7 +101,7 @@ internal sealed partial class LedgerRowValidator
         return null;
     }
 
-    private decimal? WithinLimit(int row, LedgerField field, LedgerCell cell, decimal amount)
+    private decimal? WithinLimit(int row, LedgerField field, in LedgerCell cell, decimal amount)
     {
         if (Math.Abs(amount) <= LedgerValues.MaxAmount)
         {
@@ -115,7 +115,7 @@ internal sealed partial class LedgerRowValidator
     private static string OutOfRange(LedgerField field) =>
         $"{field.ToName()} out of range: at most 999,999,999,999,999.99 either side of zero";
 
-    private bool Flag(int row, LedgerCell cell)
+    private bool Flag(int row, in LedgerCell cell)
     {
         if (cell.Kind == LedgerCellKind.Boolean)
         {
@@ -152,7 +152,7 @@ internal sealed partial class LedgerRowValidator
         }
     }
 
-    private void CheckAsOf(int row, LedgerCell cell)
+    private void CheckAsOf(int row, in LedgerCell cell)
     {
         if (cell.IsBlank)
         {

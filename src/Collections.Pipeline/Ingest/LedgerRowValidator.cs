@@ -14,6 +14,9 @@ namespace Collections.Pipeline.Ingest;
 /// </summary>
 internal sealed partial class LedgerRowValidator
 {
+    // The cell of a column the header did not map (read by reference, like the row's cells).
+    private static readonly LedgerCell NoCell;
+
     private readonly int[] _columns;
     private readonly LedgerErrorList _errors;
     private readonly ValueFormats _formats;
@@ -31,6 +34,9 @@ internal sealed partial class LedgerRowValidator
     public LedgerRowValidator(LedgerHeader header, LedgerErrorList errors, MappingProfile? profile, IngestOptions options, ItemStore? items, int expectedRows)
     {
         _columns = Array.ConvertAll(Enum.GetValues<LedgerField>(), header.ColumnOf);
+        _accountColumns = Array.ConvertAll(
+            [LedgerField.CustomerName, LedgerField.ContactEmail, LedgerField.CcEmails, LedgerField.ContactName, LedgerField.Language, LedgerField.TimeZone, LedgerField.Country, LedgerField.CreditGrade],
+            header.ColumnOf);
         _errors = errors;
         _formats = profile?.Formats ?? ValueFormats.Canonical;
         _defaults = profile?.Defaults ?? new MappingProfileDefaults();
@@ -52,55 +58,87 @@ internal sealed partial class LedgerRowValidator
     {
         var before = _errors.Count;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        LedgerCell Cell(LedgerField f)
+        ref readonly LedgerCell Cell(LedgerField f)
         {
             var column = _columns[(int)f];
-            return (uint)column < (uint)count ? cells[column] : default;
+            return ref (uint)column < (uint)count ? ref cells[column] : ref NoCell;
         }
 
-        var entityCell = Cell(LedgerField.Entity);
-        var customerCell = Cell(LedgerField.CustomerId);
+        ref readonly var entityCell = ref Cell(LedgerField.Entity);
+        ref readonly var customerCell = ref Cell(LedgerField.CustomerId);
         var slot = FindSlot(entityCell, customerCell);
-        var invoiceCell = Cell(LedgerField.InvoiceId);
+        ref readonly var invoiceCell = ref Cell(LedgerField.InvoiceId);
         var invoiceText = invoiceCell.Kind == LedgerCellKind.Text ? invoiceCell.Span.Trim() : invoiceCell.AsText().AsSpan();
+
+        // The duplicate check's table entry is loaded while the rest of the row is validated (see InvoiceIdIndex.Prefetch).
+        var invoiceHash = slot is null ? 0 : InvoiceIdIndex.Hash(slot.Entity.Number, invoiceText);
+        if (slot is not null)
+        {
+            _invoices.Prefetch(invoiceHash);
+        }
 
         var customerId = slot?.Key.CustomerId ?? Identifier(row, LedgerField.CustomerId, customerCell, required: true, pooled: true);
 
-        var cell = Cell(LedgerField.CustomerName);
-        var mark = _errors.Count;
-        var customerName = slot is not null && slot.Name.TryGet(cell, out var name) ? name : Remember(slot is not null, ref (slot ?? _scratch).Name, cell, mark, RequiredText(row, LedgerField.CustomerName, cell));
-        var emailCell = Cell(LedgerField.ContactEmail);
-        mark = _errors.Count;
-        var email = slot is not null && slot.Email.TryGet(emailCell, out var e) ? e : Remember(slot is not null, ref (slot ?? _scratch).Email, emailCell, mark, Email(row, emailCell));
-        var ccCell = Cell(LedgerField.CcEmails);
-        mark = _errors.Count;
-        var cc = slot is not null && slot.CcEmails.TryGet(ccCell, out var c) ? c : Remember(slot is not null, ref (slot ?? _scratch).CcEmails, ccCell, mark, CcEmails(row, ccCell));
-        var contactCell = Cell(LedgerField.ContactName);
-        var contactName = slot is not null && slot.ContactName.TryGet(contactCell, out var cn) ? cn : Remember(slot is not null, ref (slot ?? _scratch).ContactName, contactCell, _errors.Count, contactCell.IsBlank ? null : Pooled(contactCell));
-        var languageCell = Cell(LedgerField.Language);
-        mark = _errors.Count;
-        var language = slot is not null && slot.Language.TryGet(languageCell, out var lang) ? lang : Remember(slot is not null, ref (slot ?? _scratch).Language, languageCell, mark, Language(row, languageCell));
-        var zoneCell = Cell(LedgerField.TimeZone);
-        mark = _errors.Count;
-        var timeZone = slot is not null && slot.TimeZone.TryGet(zoneCell, out var tz) ? tz : Remember(slot is not null, ref (slot ?? _scratch).TimeZone, zoneCell, mark, TimeZone(row, zoneCell));
-        var countryCell = Cell(LedgerField.Country);
-        mark = _errors.Count;
-        var country = slot is not null && slot.Country.TryGet(countryCell, out var co) ? co : Remember(slot is not null, ref (slot ?? _scratch).Country, countryCell, mark, Country(row, countryCell));
-        var gradeCell = Cell(LedgerField.CreditGrade);
-        mark = _errors.Count;
-        var grade = slot is not null && slot.Grade.TryGet(gradeCell, out var g) ? g : Remember(slot is not null, ref (slot ?? _scratch).Grade, gradeCell, mark, Grade(row, gradeCell));
+        string? customerName, email, contactName, timeZone, country;
+        IReadOnlyList<string>? cc;
+        NoticeLanguage? language;
+        CreditGrade? grade;
+        if (slot is not null && SameAccountCells(slot, cells, count))
+        {
+            // The account's cells are exactly those of a row that validated cleanly: its values, compared in one pass.
+            (customerName, email, cc, contactName, language, timeZone, country, grade) =
+                (slot.Name.Value, slot.Email.Value, slot.CcEmails.Value, slot.ContactName.Value, slot.Language.Value, slot.TimeZone.Value, slot.Country.Value, slot.Grade.Value);
+        }
+        else
+        {
+            var accountMark = _errors.Count;
+            if (slot is not null)
+            {
+                // The memos change below: the remembered cells hold only while every memo matches them.
+                slot.AccountCells = null;
+            }
+
+            ref readonly var cell = ref Cell(LedgerField.CustomerName);
+            var mark = _errors.Count;
+            customerName = slot is not null && slot.Name.TryGet(cell, out var name) ? name : Remember(slot is not null, ref (slot ?? _scratch).Name, cell, mark, RequiredText(row, LedgerField.CustomerName, cell));
+            ref readonly var emailCell = ref Cell(LedgerField.ContactEmail);
+            mark = _errors.Count;
+            email = slot is not null && slot.Email.TryGet(emailCell, out var e) ? e : Remember(slot is not null, ref (slot ?? _scratch).Email, emailCell, mark, Email(row, emailCell));
+            ref readonly var ccCell = ref Cell(LedgerField.CcEmails);
+            mark = _errors.Count;
+            cc = slot is not null && slot.CcEmails.TryGet(ccCell, out var c) ? c : Remember(slot is not null, ref (slot ?? _scratch).CcEmails, ccCell, mark, CcEmails(row, ccCell));
+            ref readonly var contactCell = ref Cell(LedgerField.ContactName);
+            contactName = slot is not null && slot.ContactName.TryGet(contactCell, out var cn) ? cn : Remember(slot is not null, ref (slot ?? _scratch).ContactName, contactCell, _errors.Count, contactCell.IsBlank ? null : Pooled(contactCell));
+            ref readonly var languageCell = ref Cell(LedgerField.Language);
+            mark = _errors.Count;
+            language = slot is not null && slot.Language.TryGet(languageCell, out var lang) ? lang : Remember(slot is not null, ref (slot ?? _scratch).Language, languageCell, mark, Language(row, languageCell));
+            ref readonly var zoneCell = ref Cell(LedgerField.TimeZone);
+            mark = _errors.Count;
+            timeZone = slot is not null && slot.TimeZone.TryGet(zoneCell, out var tz) ? tz : Remember(slot is not null, ref (slot ?? _scratch).TimeZone, zoneCell, mark, TimeZone(row, zoneCell));
+            ref readonly var countryCell = ref Cell(LedgerField.Country);
+            mark = _errors.Count;
+            country = slot is not null && slot.Country.TryGet(countryCell, out var co) ? co : Remember(slot is not null, ref (slot ?? _scratch).Country, countryCell, mark, Country(row, countryCell));
+            ref readonly var gradeCell = ref Cell(LedgerField.CreditGrade);
+            mark = _errors.Count;
+            grade = slot is not null && slot.Grade.TryGet(gradeCell, out var g) ? g : Remember(slot is not null, ref (slot ?? _scratch).Grade, gradeCell, mark, Grade(row, gradeCell));
+            if (slot is not null && _errors.Count == accountMark)
+            {
+                slot.AccountCells = AccountCells(cells, count);
+            }
+        }
+
         var entity = slot?.Entity.Name ?? Identifier(row, LedgerField.Entity, entityCell, required: false, pooled: true) ?? _defaultEntity;
 
         var invoiceValid = InvoiceId(row, invoiceCell, invoiceText);
-        var invoiceDate = Date(row, LedgerField.InvoiceDate, Cell(LedgerField.InvoiceDate), required: true);
-        var dueDate = Date(row, LedgerField.DueDate, Cell(LedgerField.DueDate), required: true);
-        var currencyCell = Cell(LedgerField.Currency);
-        mark = _errors.Count;
-        var currency = slot is not null && slot.Currency.TryGet(currencyCell, out var cur) ? cur : Remember(slot is not null, ref (slot ?? _scratch).Currency, currencyCell, mark, CurrencyOf(row, currencyCell));
-        var amount = Amount(row, LedgerField.Amount, Cell(LedgerField.Amount));
-        var open = Amount(row, LedgerField.OpenAmount, Cell(LedgerField.OpenAmount));
-        var disputed = Flag(row, Cell(LedgerField.Disputed));
-        CheckAsOf(row, Cell(LedgerField.AsOf));
+        var invoiceDate = Date(row, LedgerField.InvoiceDate, in Cell(LedgerField.InvoiceDate), required: true);
+        var dueDate = Date(row, LedgerField.DueDate, in Cell(LedgerField.DueDate), required: true);
+        ref readonly var currencyCell = ref Cell(LedgerField.Currency);
+        var currencyMark = _errors.Count;
+        var currency = slot is not null && slot.Currency.TryGet(currencyCell, out var cur) ? cur : Remember(slot is not null, ref (slot ?? _scratch).Currency, currencyCell, currencyMark, CurrencyOf(row, currencyCell));
+        var amount = Amount(row, LedgerField.Amount, in Cell(LedgerField.Amount));
+        var open = Amount(row, LedgerField.OpenAmount, in Cell(LedgerField.OpenAmount));
+        var disputed = Flag(row, in Cell(LedgerField.Disputed));
+        CheckAsOf(row, in Cell(LedgerField.AsOf));
 
         if (amount is { } a && open is { } o)
         {
@@ -109,7 +147,7 @@ internal sealed partial class LedgerRowValidator
 
         var entityState = slot?.Entity ?? Entity(entity);
         var invoiceAddress = 0;
-        if (invoiceValid && !_invoices.TryAdd(entityState.Number, invoiceText, row, out var firstRow, out invoiceAddress))
+        if (invoiceValid && !_invoices.TryAdd(slot is null ? InvoiceIdIndex.Hash(entityState.Number, invoiceText) : invoiceHash, entityState.Number, invoiceText, row, out var firstRow, out invoiceAddress))
         {
             var invoiceId = invoiceText.ToString();
             _errors.Add(LedgerErrorCode.DuplicateInvoice, row, LedgerField.InvoiceId, invoiceId,
@@ -123,7 +161,7 @@ internal sealed partial class LedgerRowValidator
         }
 
         slot ??= Account(entityCell, entityState, customerId!);
-        var poCell = Cell(LedgerField.PoNumber);
+        ref readonly var poCell = ref Cell(LedgerField.PoNumber);
         var po = _items is null || poCell.IsBlank ? -1 : _items.AddText(poCell.Kind == LedgerCellKind.Text ? poCell.Span.Trim() : poCell.AsText());
         var item = new CompactItem(amount!.Value, open!.Value, invoiceAddress, po, invoiceDate!.Value.DayNumber, dueDate!.Value.DayNumber, row,
             _items?.CurrencyIndex(currency!.Value) ?? 0, disputed);
@@ -132,12 +170,12 @@ internal sealed partial class LedgerRowValidator
     }
 
     // Account-level values repeat on every row of the account: one string each (see TextPool).
-    private string Pooled(LedgerCell cell) => cell.Kind == LedgerCellKind.Text ? _pool.Get(cell.Span.Trim()) : _pool.Get(cell.AsText());
+    private string Pooled(in LedgerCell cell) => cell.Kind == LedgerCellKind.Text ? _pool.Get(cell.Span.Trim()) : _pool.Get(cell.AsText());
 
-    private void Error(LedgerErrorCode code, int row, LedgerField field, LedgerCell cell, string message) =>
+    private void Error(LedgerErrorCode code, int row, LedgerField field, in LedgerCell cell, string message) =>
         _errors.Add(code, row, field, cell.AsText(), message);
 
-    private string? RequiredText(int row, LedgerField field, LedgerCell cell)
+    private string? RequiredText(int row, LedgerField field, in LedgerCell cell)
     {
         if (cell.IsBlank)
         {
@@ -148,7 +186,7 @@ internal sealed partial class LedgerRowValidator
         return Pooled(cell);
     }
 
-    private string? Identifier(int row, LedgerField field, LedgerCell cell, bool required, bool pooled)
+    private string? Identifier(int row, LedgerField field, in LedgerCell cell, bool required, bool pooled)
     {
         if (cell.IsBlank)
         {
@@ -167,7 +205,7 @@ internal sealed partial class LedgerRowValidator
     }
 
     // The invoice id is checked from the row's characters; a string is made only for an error.
-    private bool InvoiceId(int row, LedgerCell cell, ReadOnlySpan<char> text)
+    private bool InvoiceId(int row, in LedgerCell cell, ReadOnlySpan<char> text)
     {
         if (cell.IsBlank)
         {

@@ -60,6 +60,40 @@ public sealed class RepeatedAccountRowsTests
     }
 
     [Fact]
+    public void Parse_RowWithOneChangedValueAndOneBadOne_DoesNotLeaveTheRememberedRowStale()
+    {
+        // Rows 2 and 3 make the account's cells remembered as a whole. Row 4 changes the name (valid, so its memo
+        // now holds "Acme GmbH") and has a bad e-mail. Row 5 repeats rows 2 and 3 exactly: taken from a stale
+        // remembered row it would read "Acme GmbH" and be reported as inconsistent with row 2.
+        var text = LedgerCsv.Canonical()
+            .Row(("customer_name", "Acme"))
+            .Row(("customer_name", "Acme"))
+            .Row(("customer_name", "Acme GmbH"), ("contact_email", "not-an-address"))
+            .Row(("customer_name", "Acme"))
+            .ToText();
+
+        var error = Ledgers.Parse(text).SingleError();
+
+        Assert.Equal((LedgerErrorCode.InvalidEmail, 4), (error.Code, error.Row));
+    }
+
+    [Fact]
+    public void Parse_RememberedRowThenAChangedCell_IsValidatedAgain()
+    {
+        var text = LedgerCsv.Canonical()
+            .Row(("country", "CN"))
+            .Row(("country", "CN"))
+            .Row(("country", "CN"))
+            .Row(("country", "XX"))
+            .Row(("country", "CN"))
+            .ToText();
+
+        var error = Ledgers.Parse(text).SingleError();
+
+        Assert.Equal((LedgerErrorCode.InvalidCountry, 5, "country"), (error.Code, error.Row, error.Column));
+    }
+
+    [Fact]
     public void Parse_SameCustomerIdInTwoEntities_IsTwoAccountsWithTheirOwnItems()
     {
         var text = LedgerCsv.Canonical()
