@@ -15,6 +15,12 @@ internal sealed partial class CsvRowReader
 {
     private const int Block = 16;
 
+    /// <summary>Whether records may take the fast path (tests turn it off to read through the general path only).</summary>
+    internal bool UseBufferedPath { get; init; } = true;
+
+    /// <summary>Records read by the fast path so far (tests check that it was taken).</summary>
+    internal int BufferedRecords { get; private set; }
+
     // Reads the record at _pos when it is a common one. Anything else (a record running past the buffer's last
     // whole block, "" or a quote inside a field, text after a closing quote, a Unicode line separator, an
     // overlong field, too many columns) returns false having changed nothing but cells the general path rewrites.
@@ -22,7 +28,7 @@ internal sealed partial class CsvRowReader
     {
         blank = true;
         cellCount = 0;
-        if (!Vector256.IsHardwareAccelerated)
+        if (!UseBufferedPath || !Vector256.IsHardwareAccelerated)
         {
             return false;
         }
@@ -150,6 +156,7 @@ internal sealed partial class CsvRowReader
 
             _pos = end;
             _records++;
+            BufferedRecords++;
             cellCount = column;
             return true;
         }

@@ -57,8 +57,9 @@ internal sealed class ItemStore
     {
         if (Count == _items.Count * ChunkSize)
         {
-            _items.Add(new CompactItem[ChunkSize]);
-            _next.Add(new int[ChunkSize]);
+            // Only slots Add wrote are ever read: the chunks need not be cleared first.
+            _items.Add(GC.AllocateUninitializedArray<CompactItem>(ChunkSize));
+            _next.Add(GC.AllocateUninitializedArray<int>(ChunkSize));
         }
 
         var index = Count++;
