@@ -1,10 +1,17 @@
+using System.Buffers;
 using System.Text;
 
 namespace Collections.Pipeline.Ingest;
 
-/// <summary>The reader's text buffer: delimiter detection on the header line, refills.</summary>
+/// <summary>The reader's text buffer: delimiter detection on the header line, refills, where the next Unicode line separator is.</summary>
 internal sealed partial class CsvRowReader
 {
+    private static readonly SearchValues<char> UnicodeSeparators = SearchValues.Create(['\u0085', '\u2028', '\u2029']);
+
+    // Where the next Unicode line separator is in the buffer (at or after _pos; _len when there is none), or -1
+    // when not known since the buffer changed: found once per buffer, not searched for with every field.
+    private int _nextSeparator = -1;
+
     // Counts candidate delimiters outside quotes on the first non-blank line; the most frequent wins
     // (ties: tab, then semicolon, then comma: a header with one ';' and no ',' is a ';' file).
     private char DetectDelimiter()
@@ -112,5 +119,17 @@ internal sealed partial class CsvRowReader
 
         _len += read;
         return true;
+    }
+
+    // The buffer index of the next Unicode line separator at or after `from` (_len when there is none).
+    private int NextSeparator(int from)
+    {
+        if (_nextSeparator < from)
+        {
+            var found = _buffer.AsSpan(from, _len - from).IndexOfAny(UnicodeSeparators);
+            _nextSeparator = found < 0 ? _len : from + found;
+        }
+
+        return _nextSeparator;
     }
 }

@@ -8,7 +8,8 @@ namespace Collections.Pipeline.Ingest;
 /// A streaming CSV reader: delimiter (<c>,</c> <c>;</c> or tab) detected from the header line, RFC 4180
 /// quoting (embedded delimiters, <c>""</c>, newlines), CRLF, LF or CR line ends. Holds one buffer and
 /// one row at a time; fields longer than a cap stop the read (an unbalanced quote would otherwise
-/// swallow the rest of the file into memory).
+/// swallow the rest of the file into memory). Most records take the vectorised fast path
+/// (CsvRowReader.Buffered.cs); this file's general path reads the rest and defines what is read.
 /// </summary>
 internal sealed partial class CsvRowReader : ILedgerRowReader
 {
@@ -20,9 +21,6 @@ internal sealed partial class CsvRowReader : ILedgerRowReader
     private readonly int _maxFieldLength;
     // The delimiter, quote and line ends: ASCII only, so the search takes the runtime's fastest vectorised path.
     private SearchValues<char>? _special;
-    // Where the next Unicode line separator is in the buffer (at or after _pos; _len when there is none), or -1
-    // when not known since the buffer changed: found once per buffer, not searched for with every field.
-    private int _nextSeparator = -1;
     private char[] _row = new char[1024];
     private int _rowLength;
     private int _fieldStart;
@@ -232,20 +230,6 @@ internal sealed partial class CsvRowReader : ILedgerRowReader
                 return false;
             }
         }
-    }
-
-    private static readonly SearchValues<char> UnicodeSeparators = SearchValues.Create(['\u0085', '\u2028', '\u2029']);
-
-    // The buffer index of the next Unicode line separator at or after `from` (_len when there is none).
-    private int NextSeparator(int from)
-    {
-        if (_nextSeparator < from)
-        {
-            var found = _buffer.AsSpan(from, _len - from).IndexOfAny(UnicodeSeparators);
-            _nextSeparator = found < 0 ? _len : from + found;
-        }
-
-        return _nextSeparator;
     }
 
     private bool EndRecord(int columns, out int cellCount)

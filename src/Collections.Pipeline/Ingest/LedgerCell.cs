@@ -6,8 +6,9 @@ namespace Collections.Pipeline.Ingest;
 /// <summary>
 /// One cell as the file stores it: CSV gives text only; XLSX may give a number, a date or a boolean.
 /// Typed cells are used as such (a date cell is a date whatever its display format). A CSV cell is a
-/// slice of the reader's row buffer, valid until the next row is read: the validator parses numbers and
-/// dates from the span and makes strings only of what it keeps, so a row costs no throw-away strings.
+/// slice of the reader's text buffer (or of its row buffer, for a record the general path reads), valid
+/// until the next row is read: the validator parses numbers and dates from the span and makes strings
+/// only of what it keeps, so a row costs no throw-away strings. Read by reference (<c>in</c>).
 /// </summary>
 internal readonly struct LedgerCell
 {
