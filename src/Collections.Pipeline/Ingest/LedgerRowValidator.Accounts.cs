@@ -1,3 +1,5 @@
+using Collections.Domain.Ledger;
+
 namespace Collections.Pipeline.Ingest;
 
 /// <summary>
@@ -128,6 +130,53 @@ internal sealed partial class LedgerRowValidator
         return slot!;
     }
 
+    // The values the slot's memos hold: those of its last clean row's cells.
+    private static AccountValues Remembered(AccountSlot slot) => new(
+        slot.Name.Value, slot.Email.Value, slot.CcEmails.Value, slot.ContactName.Value, slot.Language.Value, slot.TimeZone.Value, slot.Country.Value, slot.Grade.Value);
+
+    // The account-level cells column by column: a cell repeating what its memo remembers takes the remembered
+    // value, any other is validated (and remembered when clean and the account is known). Then the whole row's
+    // cells are remembered when every column was clean. The first rows of an account and rows that change it.
+    private AccountValues ValidateAccountCells(int row, AccountSlot? slot, LedgerCell[] cells, int count)
+    {
+        var mark = _errors.Count;
+        if (slot is not null)
+        {
+            // The memos change below: the remembered cells hold only while every memo matches them.
+            slot.AccountCells = null;
+        }
+
+        var memos = slot ?? _scratch;
+        var values = new AccountValues(
+            Column(row, slot, ref memos.Name, CellOf(LedgerField.CustomerName, cells, count), static (v, r, c) => v.RequiredText(r, LedgerField.CustomerName, c)),
+            Column(row, slot, ref memos.Email, CellOf(LedgerField.ContactEmail, cells, count), static (v, r, c) => v.Email(r, c)),
+            Column(row, slot, ref memos.CcEmails, CellOf(LedgerField.CcEmails, cells, count), static (v, r, c) => v.CcEmails(r, c)),
+            Column(row, slot, ref memos.ContactName, CellOf(LedgerField.ContactName, cells, count), static (v, _, c) => c.IsBlank ? null : v.Pooled(c)),
+            Column(row, slot, ref memos.Language, CellOf(LedgerField.Language, cells, count), static (v, r, c) => v.Language(r, c)),
+            Column(row, slot, ref memos.TimeZone, CellOf(LedgerField.TimeZone, cells, count), static (v, r, c) => v.TimeZone(r, c)),
+            Column(row, slot, ref memos.Country, CellOf(LedgerField.Country, cells, count), static (v, r, c) => v.Country(r, c)),
+            Column(row, slot, ref memos.Grade, CellOf(LedgerField.CreditGrade, cells, count), static (v, r, c) => v.Grade(r, c)));
+        if (slot is not null && _errors.Count == mark)
+        {
+            slot.AccountCells = AccountCells(cells, count);
+        }
+
+        return values;
+    }
+
+    // One account-level column: the memo's value when the cell repeats its text, else the cell validated (a delegate
+    // per column is fine here: only an account's first rows and rows that change it come this way).
+    private T Column<T>(int row, AccountSlot? slot, ref ColumnMemo<T> memo, LedgerCell cell, Func<LedgerRowValidator, int, LedgerCell, T> validate)
+    {
+        if (slot is not null && memo.TryGet(cell, out var remembered))
+        {
+            return remembered;
+        }
+
+        var mark = _errors.Count;
+        return Remember(slot is not null, ref memo, cell, mark, validate(this, row, cell));
+    }
+
     // Remembers a column's value when it validated without an error and the row's account is known.
     private T Remember<T>(bool known, ref ColumnMemo<T> memo, in LedgerCell cell, int errorsBefore, T value)
     {
@@ -138,4 +187,8 @@ internal sealed partial class LedgerRowValidator
 
         return value;
     }
+
+    /// <summary>The account-level values of a row.</summary>
+    private readonly record struct AccountValues(
+        string? Name, string? Email, IReadOnlyList<string>? CcEmails, string? ContactName, NoticeLanguage? Language, string? TimeZone, string? Country, CreditGrade? Grade);
 }

@@ -58,11 +58,7 @@ internal sealed partial class LedgerRowValidator
     {
         var before = _errors.Count;
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        ref readonly LedgerCell Cell(LedgerField f)
-        {
-            var column = _columns[(int)f];
-            return ref (uint)column < (uint)count ? ref cells[column] : ref NoCell;
-        }
+        ref readonly LedgerCell Cell(LedgerField f) => ref CellOf(f, cells, count);
 
         ref readonly var entityCell = ref Cell(LedgerField.Entity);
         ref readonly var customerCell = ref Cell(LedgerField.CustomerId);
@@ -79,53 +75,8 @@ internal sealed partial class LedgerRowValidator
 
         var customerId = slot?.Key.CustomerId ?? Identifier(row, LedgerField.CustomerId, customerCell, required: true, pooled: true);
 
-        string? customerName, email, contactName, timeZone, country;
-        IReadOnlyList<string>? cc;
-        NoticeLanguage? language;
-        CreditGrade? grade;
-        if (slot is not null && SameAccountCells(slot, cells, count))
-        {
-            // The account's cells are exactly those of a row that validated cleanly: its values, compared in one pass.
-            (customerName, email, cc, contactName, language, timeZone, country, grade) =
-                (slot.Name.Value, slot.Email.Value, slot.CcEmails.Value, slot.ContactName.Value, slot.Language.Value, slot.TimeZone.Value, slot.Country.Value, slot.Grade.Value);
-        }
-        else
-        {
-            var accountMark = _errors.Count;
-            if (slot is not null)
-            {
-                // The memos change below: the remembered cells hold only while every memo matches them.
-                slot.AccountCells = null;
-            }
-
-            ref readonly var cell = ref Cell(LedgerField.CustomerName);
-            var mark = _errors.Count;
-            customerName = slot is not null && slot.Name.TryGet(cell, out var name) ? name : Remember(slot is not null, ref (slot ?? _scratch).Name, cell, mark, RequiredText(row, LedgerField.CustomerName, cell));
-            ref readonly var emailCell = ref Cell(LedgerField.ContactEmail);
-            mark = _errors.Count;
-            email = slot is not null && slot.Email.TryGet(emailCell, out var e) ? e : Remember(slot is not null, ref (slot ?? _scratch).Email, emailCell, mark, Email(row, emailCell));
-            ref readonly var ccCell = ref Cell(LedgerField.CcEmails);
-            mark = _errors.Count;
-            cc = slot is not null && slot.CcEmails.TryGet(ccCell, out var c) ? c : Remember(slot is not null, ref (slot ?? _scratch).CcEmails, ccCell, mark, CcEmails(row, ccCell));
-            ref readonly var contactCell = ref Cell(LedgerField.ContactName);
-            contactName = slot is not null && slot.ContactName.TryGet(contactCell, out var cn) ? cn : Remember(slot is not null, ref (slot ?? _scratch).ContactName, contactCell, _errors.Count, contactCell.IsBlank ? null : Pooled(contactCell));
-            ref readonly var languageCell = ref Cell(LedgerField.Language);
-            mark = _errors.Count;
-            language = slot is not null && slot.Language.TryGet(languageCell, out var lang) ? lang : Remember(slot is not null, ref (slot ?? _scratch).Language, languageCell, mark, Language(row, languageCell));
-            ref readonly var zoneCell = ref Cell(LedgerField.TimeZone);
-            mark = _errors.Count;
-            timeZone = slot is not null && slot.TimeZone.TryGet(zoneCell, out var tz) ? tz : Remember(slot is not null, ref (slot ?? _scratch).TimeZone, zoneCell, mark, TimeZone(row, zoneCell));
-            ref readonly var countryCell = ref Cell(LedgerField.Country);
-            mark = _errors.Count;
-            country = slot is not null && slot.Country.TryGet(countryCell, out var co) ? co : Remember(slot is not null, ref (slot ?? _scratch).Country, countryCell, mark, Country(row, countryCell));
-            ref readonly var gradeCell = ref Cell(LedgerField.CreditGrade);
-            mark = _errors.Count;
-            grade = slot is not null && slot.Grade.TryGet(gradeCell, out var g) ? g : Remember(slot is not null, ref (slot ?? _scratch).Grade, gradeCell, mark, Grade(row, gradeCell));
-            if (slot is not null && _errors.Count == accountMark)
-            {
-                slot.AccountCells = AccountCells(cells, count);
-            }
-        }
+        // The account's cells exactly those of its last clean row: its remembered values, compared in one pass.
+        var account = slot is not null && SameAccountCells(slot, cells, count) ? Remembered(slot) : ValidateAccountCells(row, slot, cells, count);
 
         var entity = slot?.Entity.Name ?? Identifier(row, LedgerField.Entity, entityCell, required: false, pooled: true) ?? _defaultEntity;
 
@@ -165,8 +116,15 @@ internal sealed partial class LedgerRowValidator
         var po = _items is null || poCell.IsBlank ? -1 : _items.AddText(poCell.Kind == LedgerCellKind.Text ? poCell.Span.Trim() : poCell.AsText());
         var item = new CompactItem(amount!.Value, open!.Value, invoiceAddress, po, invoiceDate!.Value.DayNumber, dueDate!.Value.DayNumber, row,
             _items?.CurrencyIndex(currency!.Value) ?? 0, disputed);
-        values = new RowValues(row, slot, customerName!, email!, cc, contactName, language, timeZone, country, grade, item);
+        values = new RowValues(row, slot, account.Name!, account.Email!, account.CcEmails, account.ContactName, account.Language, account.TimeZone, account.Country, account.Grade, item);
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref readonly LedgerCell CellOf(LedgerField field, LedgerCell[] cells, int count)
+    {
+        var column = _columns[(int)field];
+        return ref (uint)column < (uint)count ? ref cells[column] : ref NoCell;
     }
 
     // Account-level values repeat on every row of the account: one string each (see TextPool).
