@@ -11,13 +11,16 @@ public interface IAccountStore
     Task<AccountRecord> SaveAsync(AccountRecord record, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Saves up to 100 records of one entity together, all or nothing: inserts (ETag null) and replaces
-    /// (ETag matches). Returns them with their new ETags.
+    /// Saves up to 100 records of one transaction group (<see cref="TransactionGroupOf"/>) together, all or nothing:
+    /// inserts (ETag null) and replaces (ETag matches). Returns them with their new ETags.
     /// </summary>
     /// <exception cref="CaseConcurrencyException">Any of them changed or was created meanwhile; none was saved.</exception>
     Task<IReadOnlyList<AccountRecord>> SaveManyAsync(IReadOnlyList<AccountRecord> records, CancellationToken cancellationToken);
 
-    /// <summary>Every account of an entity (one read of its partition).</summary>
+    /// <summary>Which records <see cref="SaveManyAsync"/> can take together: those of one entity with the same group.</summary>
+    string TransactionGroupOf(string entity, string customerId);
+
+    /// <summary>Every account of an entity (one read of its partitions).</summary>
     IAsyncEnumerable<AccountRecord> ListAsync(string entity, CancellationToken cancellationToken);
 
     /// <summary>Accounts of an entity that have an active case.</summary>

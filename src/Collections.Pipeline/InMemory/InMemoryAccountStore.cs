@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Collections.Pipeline.Cases;
+using Collections.Pipeline.Storage;
 
 namespace Collections.Pipeline.InMemory;
 
@@ -38,8 +39,17 @@ public sealed class InMemoryAccountStore : IAccountStore
     }
 
     /// <inheritdoc />
+    public string TransactionGroupOf(string entity, string customerId) => AccountPartitions.Of(entity, customerId);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<AccountRecord>> SaveManyAsync(IReadOnlyList<AccountRecord> records, CancellationToken cancellationToken)
     {
+        // The table store's rule, so tests of callers meet it here too.
+        if (records.Count > 100 || records.Select(r => TransactionGroupOf(r.Entity, r.CustomerId)).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            throw new ArgumentException("One transaction takes at most 100 accounts of one transaction group.", nameof(records));
+        }
+
         lock (_gate)
         {
             foreach (var record in records)

@@ -8,9 +8,10 @@ using Collections.Pipeline.WriteOffs;
 namespace Collections.Pipeline.Ingest.Apply;
 
 /// <summary>
-/// Applies a validated snapshot's accounts. The account index is read once per entity (one partition query,
-/// instead of a read per account that always misses on a new store) and written back in entity-group
-/// transactions of up to 100 accounts; only signalling the cases is per account. A batch that conflicts (an
+/// Applies a validated snapshot's accounts. The account index is read once per entity (one query over its
+/// partitions, instead of a read per account that always misses on a new store) and written back in entity-group
+/// transactions of up to 100 accounts of one partition (<see cref="IAccountStore.TransactionGroupOf"/>); only
+/// signalling the cases is per account. A batch that conflicts (an
 /// operator closed a case meanwhile) is redone account by account through <see cref="ICaseSignals.ApplySnapshotAsync"/>,
 /// which reads fresh and is idempotent. The entity's write-off register is read once too: items an earlier case
 /// wrote off are taken out of each account before anything is signalled (<see cref="WriteOffFilter"/>), so a
@@ -50,7 +51,8 @@ public sealed class SnapshotApplier
 
     /// <summary>
     /// As <see cref="ApplyAsync"/>, without keeping the accounts: <paramref name="applied"/> gets each account as
-    /// applied (written-off items left out), one at a time, grouped by entity in the order the entities first appear.
+    /// applied (written-off items left out), one at a time, grouped by entity in the order the entities first appear,
+    /// then by transaction group (the index's partition).
     /// Returns how many accounts were applied or found already applied.
     /// </summary>
     public async Task<int> ApplyEachAsync(IReadOnlyCollection<CustomerAccount> accounts, SnapshotSource source, Func<int, CancellationToken, Task> progress, Action<CustomerAccount> applied, CancellationToken cancellationToken)
@@ -130,29 +132,35 @@ public sealed class SnapshotApplier
 
                 Interlocked.Add(ref counter.Value, indexes.Count - todo);
                 var size = Math.Clamp((todo + _parallelism - 1) / _parallelism, 1, MaxBatch);
-                var batch = new List<(WriteOffResult Account, AccountRecord Record)>(size);
-                foreach (var i in indexes)
+
+                // One transaction takes accounts of one group (the index's partition): the entity's accounts are
+                // taken group by group (by key alone, nothing made), so only one batch fills at a time.
+                foreach (var group in indexes.GroupBy(i => _accounts.TransactionGroupOf(entity, KeyAt(accounts, i).CustomerId), StringComparer.Ordinal))
                 {
-                    var original = accounts[i];
-                    var account = writtenOff.TryGetValue(original.Key.CustomerId, out var items) ? WriteOffFilter.Apply(original, items) : new WriteOffResult(original, []);
-                    applied(account.Account);
-                    var record = known.GetValueOrDefault(original.Key.CustomerId) ?? new AccountRecord(original.Key.Entity, original.Key.CustomerId);
-                    if (string.Equals(record.LastSha256, source.Sha256, StringComparison.Ordinal))
+                    var batch = new List<(WriteOffResult Account, AccountRecord Record)>(size);
+                    foreach (var i in group)
                     {
-                        continue;
+                        var original = accounts[i];
+                        var account = writtenOff.TryGetValue(original.Key.CustomerId, out var items) ? WriteOffFilter.Apply(original, items) : new WriteOffResult(original, []);
+                        applied(account.Account);
+                        var record = known.GetValueOrDefault(original.Key.CustomerId) ?? new AccountRecord(original.Key.Entity, original.Key.CustomerId);
+                        if (string.Equals(record.LastSha256, source.Sha256, StringComparison.Ordinal))
+                        {
+                            continue;
+                        }
+
+                        batch.Add((account, record));
+                        if (batch.Count == size)
+                        {
+                            await batches.WriteAsync(Batch.Of(batch), cancellationToken);
+                            batch.Clear();
+                        }
                     }
 
-                    batch.Add((account, record));
-                    if (batch.Count == size)
+                    if (batch.Count > 0)
                     {
                         await batches.WriteAsync(Batch.Of(batch), cancellationToken);
-                        batch.Clear();
                     }
-                }
-
-                if (batch.Count > 0)
-                {
-                    await batches.WriteAsync(Batch.Of(batch), cancellationToken);
                 }
             }
         }

@@ -4,7 +4,7 @@ using Collections.Pipeline.Cases;
 
 namespace Collections.Pipeline.Storage.Entities;
 
-/// <summary>An <c>Accounts</c> row: partition = entity, row = customer id (both escaped by <see cref="TableKeys"/>).</summary>
+/// <summary>An <c>Accounts</c> row: partition = entity and bucket (<see cref="AccountPartitions"/>), row = customer id (escaped by <see cref="TableKeys"/>).</summary>
 internal sealed class AccountEntity : TableRow
 {
     public string Entity { get; set; } = "";
@@ -30,7 +30,7 @@ internal sealed class AccountEntity : TableRow
 
     public static AccountEntity From(AccountRecord r) => new()
     {
-        PartitionKey = TableKeys.Encode(r.Entity),
+        PartitionKey = AccountPartitions.Of(r.Entity, r.CustomerId),
         RowKey = TableKeys.Encode(r.CustomerId),
         Entity = r.Entity,
         CustomerId = r.CustomerId,

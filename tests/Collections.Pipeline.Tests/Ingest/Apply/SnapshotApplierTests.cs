@@ -10,19 +10,29 @@ namespace Collections.Pipeline.Tests.Ingest.Apply;
 public sealed class SnapshotApplierTests
 {
     [Fact]
-    public async Task ApplyAsync_NewStore_ReadsEachEntityOnceAndWritesInBatchesOfAtMost100()
+    public async Task ApplyAsync_NewStore_ReadsEachEntityOnceAndWritesFullBatchesOfOnePartition()
     {
         var store = new CountingAccountStore();
         var applier = new SnapshotApplier(store, new InMemoryWriteOffRegister(), new OpeningSignals(), parallelism: 1);
-        var accounts = Accounts("a", 250).Concat(Accounts("b", 5)).ToList();
+        var accounts = Accounts("a", 2_500).Concat(Accounts("b", 5)).ToList();
 
         var done = await applier.ApplyAsync(accounts, Source("2026-06-12"), (_, _) => Task.CompletedTask, default);
 
-        Assert.Equal(255, done.Applied);
+        Assert.Equal(2_505, done.Applied);
         Assert.Equal(new[] { "a", "b" }, store.Listed);
         Assert.Equal(0, store.Gets);
-        Assert.Equal(new[] { 100, 100, 50, 5 }, store.Batches);
-        Assert.Equal("sha-2026-06-12", (await store.GetAsync("a", "C-0249", default))!.LastSha256);
+
+        // Each group (the index's partition) is written in transactions of 100 and one for the rest: no group is
+        // split into more transactions than it needs, and the in-memory store refuses a transaction across groups.
+        var expected = accounts
+            .GroupBy(a => (a.Key.Entity, store.TransactionGroupOf(a.Key.Entity, a.Key.CustomerId)))
+            .SelectMany(g => g.Chunk(100).Select(c => c.Length))
+            .Order()
+            .ToList();
+        Assert.Equal(expected, store.Batches.Order());
+        Assert.Contains(100, store.Batches);
+        Assert.True(store.Batches.Count < 2_505 / 50, $"{store.Batches.Count} transactions");
+        Assert.Equal("sha-2026-06-12", (await store.GetAsync("a", "C-2499", default))!.LastSha256);
     }
 
     [Fact]
@@ -45,15 +55,17 @@ public sealed class SnapshotApplierTests
     public async Task ApplyAsync_AccountChangedMeanwhile_BatchRedoneAccountByAccount()
     {
         var store = new CountingAccountStore();
-        var accounts = Accounts("a", 3).ToList();
-        await store.SaveAsync(new AccountRecord("a", "C-0001") { Episode = 1, ActiveCaseId = "case-1" }, default);
+        // Three accounts of one transaction group, so they share a batch.
+        var accounts = Accounts("a", 200).GroupBy(a => store.TransactionGroupOf("a", a.Key.CustomerId)).First(g => g.Count() >= 3).Take(3).ToList();
+        var changed = accounts[1].Key.CustomerId;
+        await store.SaveAsync(new AccountRecord("a", changed) { Episode = 1, ActiveCaseId = "case-1" }, default);
 
-        // An operator closes C-0001's case while the batch is being signalled: the batch's ETag no longer matches.
+        // An operator closes one account's case while the batch is being signalled: the batch's ETag no longer matches.
         var signals = new OpeningSignals
         {
             OnSignal = async k =>
             {
-                if (k == "C-0001")
+                if (k == changed)
                 {
                     var current = (await store.GetAsync("a", k, default))!;
                     await store.SaveAsync(current with { ActiveCaseId = null }, default);
@@ -64,7 +76,7 @@ public sealed class SnapshotApplierTests
 
         await applier.ApplyAsync(accounts, Source("2026-06-12"), (_, _) => Task.CompletedTask, default);
 
-        Assert.Equal(new[] { "C-0000", "C-0001", "C-0002" }, signals.AppliedOneByOne.Order(StringComparer.Ordinal));
+        Assert.Equal(accounts.Select(a => a.Key.CustomerId).Order(StringComparer.Ordinal), signals.AppliedOneByOne.Order(StringComparer.Ordinal));
     }
 
     private static IEnumerable<CustomerAccount> Accounts(string entity, int count) =>
@@ -123,6 +135,8 @@ public sealed class SnapshotApplierTests
         }
 
         public Task<AccountRecord> SaveAsync(AccountRecord record, CancellationToken cancellationToken) => _inner.SaveAsync(record, cancellationToken);
+
+        public string TransactionGroupOf(string entity, string customerId) => _inner.TransactionGroupOf(entity, customerId);
 
         public Task<IReadOnlyList<AccountRecord>> SaveManyAsync(IReadOnlyList<AccountRecord> records, CancellationToken cancellationToken)
         {

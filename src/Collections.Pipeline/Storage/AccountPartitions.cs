@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Collections.Pipeline.Storage;
+
+/// <summary>
+/// The account index's partitions: an entity's accounts are spread over <see cref="Buckets"/> partitions by a
+/// fixed hash of the customer id, so a large entity is not one partition. Azure serves about 2,000 entities a
+/// second per partition, and Azurite's inserts slow as a partition grows (docs/benchmarks.md, ingest-apply); an
+/// entity-group transaction still takes up to 100 accounts of one bucket. Before 2026-12-02 the partition was the
+/// entity alone: such rows are moved into their bucket when read (<see cref="TableAccountStore"/>).
+/// </summary>
+internal static class AccountPartitions
+{
+    /// <summary>Partitions per entity. Never change it: it decides where every existing row is.</summary>
+    public const int Buckets = 16;
+
+    // TableKeys.Encode writes '%' only before two hex digits, so "%~" never occurs in an encoded entity: an
+    // entity's partitions cannot be confused with another entity's, and they sort together.
+    private const string Separator = "%~";
+
+    /// <summary>The partition of an account.</summary>
+    public static string Of(string entity, string customerId) =>
+        TableKeys.Encode(entity) + Separator + Bucket(customerId).ToString("x2", CultureInfo.InvariantCulture);
+
+    /// <summary>The first and last partition of an entity (a range query reads all of them).</summary>
+    public static (string First, string Last) RangeOf(string entity) =>
+        (TableKeys.Encode(entity) + Separator + "00", TableKeys.Encode(entity) + Separator + (Buckets - 1).ToString("x2", CultureInfo.InvariantCulture));
+
+    /// <summary>The partition the entity's accounts had before buckets.</summary>
+    public static string Legacy(string entity) => TableKeys.Encode(entity);
+
+    /// <summary>
+    /// The bucket of a customer id: FNV-1a over its UTF-16 code units. Hand-written because it must never change
+    /// (the runtime's string hash is randomised per process; a package's could change between versions).
+    /// </summary>
+    public static int Bucket(string customerId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in customerId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % Buckets);
+    }
+}
