@@ -6,25 +6,25 @@ namespace Collections.Pipeline.Storage;
 /// The account index's partitions: an entity's accounts are spread over <see cref="Buckets"/> partitions by a
 /// fixed hash of the customer id, so a large entity is not one partition. Azure serves about 2,000 entities a
 /// second per partition, and Azurite's inserts slow as a partition grows (docs/benchmarks.md, ingest-apply); an
-/// entity-group transaction still takes up to 100 accounts of one bucket. Before 2026-12-02 the partition was the
-/// entity alone: such rows are moved into their bucket when read (<see cref="TableAccountStore"/>).
+/// entity-group transaction still takes up to 100 accounts of one bucket. The key is the escaped entity, <c>~</c>
+/// and two hex digits: no <c>%</c> of its own (Azure Tables has refused point operations on keys with <c>%</c>),
+/// and a fixed-length suffix, so two entities' partitions never share a key; an entity named like another's
+/// partition (<c>SH01~0a</c>) falls inside that entity's key range, so every read also checks the row's entity.
+/// Before 2026-12-02 the partition was the entity alone: such rows are moved into their bucket when read
+/// (<see cref="TableAccountStore"/>).
 /// </summary>
 internal static class AccountPartitions
 {
     /// <summary>Partitions per entity. Never change it: it decides where every existing row is.</summary>
     public const int Buckets = 16;
 
-    // TableKeys.Encode writes '%' only before two hex digits, so "%~" never occurs in an encoded entity: an
-    // entity's partitions cannot be confused with another entity's, and they sort together.
-    private const string Separator = "%~";
-
     /// <summary>The partition of an account.</summary>
     public static string Of(string entity, string customerId) =>
-        TableKeys.Encode(entity) + Separator + Bucket(customerId).ToString("x2", CultureInfo.InvariantCulture);
+        TableKeys.Encode(entity) + "~" + Bucket(customerId).ToString("x2", CultureInfo.InvariantCulture);
 
-    /// <summary>The first and last partition of an entity (a range query reads all of them).</summary>
+    /// <summary>The first and last partition of an entity (a range query reads all of them; filter on the entity too).</summary>
     public static (string First, string Last) RangeOf(string entity) =>
-        (TableKeys.Encode(entity) + Separator + "00", TableKeys.Encode(entity) + Separator + (Buckets - 1).ToString("x2", CultureInfo.InvariantCulture));
+        (TableKeys.Encode(entity) + "~00", TableKeys.Encode(entity) + "~" + (Buckets - 1).ToString("x2", CultureInfo.InvariantCulture));
 
     /// <summary>The partition the entity's accounts had before buckets.</summary>
     public static string Legacy(string entity) => TableKeys.Encode(entity);

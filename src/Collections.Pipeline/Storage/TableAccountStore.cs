@@ -11,7 +11,8 @@ namespace Collections.Pipeline.Storage;
 /// (<see cref="AccountPartitions"/>), row = customer id (escaped). A row still in its entity's partition of
 /// before the buckets is moved into its bucket when it is read (point read or list), so every record handed out
 /// carries the ETag of its row in the bucket: the move inserts it there, then deletes the old row (a crash in
-/// between leaves both; the next read keeps the bucket's and deletes the old one).
+/// between leaves both; the next read keeps the bucket's and deletes the old one). The move is one way: a host of
+/// before the buckets no longer sees a moved account (docs/deploy.md: no rollback across this change).
 /// </summary>
 public sealed class TableAccountStore : IAccountStore
 {
@@ -24,15 +25,18 @@ public sealed class TableAccountStore : IAccountStore
     /// <inheritdoc />
     public async Task<AccountRecord?> GetAsync(string entity, string customerId, CancellationToken cancellationToken)
     {
-        var rowKey = TableKeys.Encode(customerId);
-        var response = await _table.GetEntityIfExistsAsync<AccountEntity>(AccountPartitions.Of(entity, customerId), rowKey, cancellationToken: cancellationToken);
-        if (response.HasValue)
+        if (await ReadAsync(AccountPartitions.Of(entity, customerId), entity, customerId, cancellationToken) is { } current)
         {
-            return response.Value!.ToRecord();
+            return current.ToRecord();
         }
 
-        var legacy = await _table.GetEntityIfExistsAsync<AccountEntity>(AccountPartitions.Legacy(entity), rowKey, cancellationToken: cancellationToken);
-        return legacy.HasValue ? await MoveAsync(legacy.Value!, cancellationToken) : null;
+        if (await ReadAsync(AccountPartitions.Legacy(entity), entity, customerId, cancellationToken) is { } legacy)
+        {
+            return await MoveAsync(legacy, cancellationToken);
+        }
+
+        // Another reader may have moved it between the two reads (it inserts into the bucket before deleting).
+        return (await ReadAsync(AccountPartitions.Of(entity, customerId), entity, customerId, cancellationToken))?.ToRecord();
     }
 
     /// <inheritdoc />
@@ -97,27 +101,39 @@ public sealed class TableAccountStore : IAccountStore
 
     private async IAsyncEnumerable<AccountRecord> ListAsync(string entity, bool activeOnly, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var (first, last) = AccountPartitions.RangeOf(entity);
-        var filter = activeOnly
-            ? TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last} and HasActiveCase eq {true}")
-            : TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last}");
+        // Rows of before the buckets first, each moved into its bucket: a row another reader moves meanwhile is
+        // in its bucket before it leaves the old partition, so the range query below sees it.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in _table.QueryAsync<AccountEntity>(filter, cancellationToken: cancellationToken))
-        {
-            seen.Add(row.CustomerId);
-            yield return row.ToRecord();
-        }
-
-        // Rows of before the buckets: each moved into its bucket (or dropped, when the bucket has it already).
-        var legacy = TableClient.CreateQueryFilter($"PartitionKey eq {AccountPartitions.Legacy(entity)}");
+        var legacy = TableClient.CreateQueryFilter($"PartitionKey eq {AccountPartitions.Legacy(entity)} and Entity eq {entity}");
         await foreach (var row in _table.QueryAsync<AccountEntity>(legacy, cancellationToken: cancellationToken))
         {
             var moved = await MoveAsync(row, cancellationToken);
-            if (!seen.Contains(moved.CustomerId) && (!activeOnly || moved.ActiveCaseId is not null))
+            seen.Add(moved.CustomerId);
+            if (!activeOnly || moved.ActiveCaseId is not null)
             {
                 yield return moved;
             }
         }
+
+        // The entity check keeps out an entity named like one of this entity's partitions (see AccountPartitions).
+        var (first, last) = AccountPartitions.RangeOf(entity);
+        var filter = activeOnly
+            ? TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last} and Entity eq {entity} and HasActiveCase eq {true}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey le {last} and Entity eq {entity}");
+        await foreach (var row in _table.QueryAsync<AccountEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (!seen.Contains(row.CustomerId))
+            {
+                yield return row.ToRecord();
+            }
+        }
+    }
+
+    // The account's row in a partition, when that row is this entity's (see AccountPartitions on look-alike names).
+    private async Task<AccountEntity?> ReadAsync(string partition, string entity, string customerId, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<AccountEntity>(partition, TableKeys.Encode(customerId), cancellationToken: cancellationToken);
+        return response.HasValue && string.Equals(response.Value!.Entity, entity, StringComparison.Ordinal) ? response.Value : null;
     }
 
     // Moves a row of before the buckets into its bucket and returns it as stored there. When the bucket already
@@ -133,8 +149,9 @@ public sealed class TableAccountStore : IAccountStore
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var current = await _table.GetEntityAsync<AccountEntity>(AccountPartitions.Of(record.Entity, record.CustomerId), legacy.RowKey, cancellationToken: cancellationToken);
-            moved = current.Value.ToRecord();
+            moved = (await ReadAsync(AccountPartitions.Of(record.Entity, record.CustomerId), record.Entity, record.CustomerId, cancellationToken))?.ToRecord()
+                ?? throw new InvalidOperationException(
+                    $"The account index key of {record.Entity}/{record.CustomerId} is taken by another entity's row (an entity named like its partition, see AccountPartitions); rename one of the entities.", ex);
         }
 
         try

@@ -42,8 +42,28 @@ public sealed class TableAccountStoreTests(AzuriteFixture azurite)
         Assert.All(listed, r => Assert.Equal("SH01", r.Entity));
         Assert.Equal(100, active.Count);
         Assert.All(active, r => Assert.NotNull(r.ActiveCaseId));
-        var partitions = await table.QueryAsync<TableEntity>(e => e.PartitionKey.CompareTo("SH01%~") > 0 && e.PartitionKey.CompareTo("SH01%~ff") <= 0).Select(e => e.PartitionKey).Distinct().ToListAsync();
+        var partitions = await table.QueryAsync<TableEntity>(e => e.PartitionKey.CompareTo("SH01~00") >= 0 && e.PartitionKey.CompareTo("SH01~0f") <= 0).Select(e => e.PartitionKey).Distinct().ToListAsync();
         Assert.Equal(AccountPartitions.Buckets, partitions.Count);
+        Assert.DoesNotContain(partitions, p => p.Contains('%', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListAsync_EntityNamedLikeAnothersPartition_EachKeepsItsOwnAccounts()
+    {
+        // "SH01~0a" is both an entity's name (its old partition) and SH01's partition for bucket 0a.
+        var (store, table) = await NewStoreAsync();
+        var inBucket10 = Enumerable.Range(0, 400).Select(i => $"K-{i:D4}").Where(c => AccountPartitions.Bucket(c) == 10).Take(3).ToList();
+        await SaveAllAsync(store, inBucket10.Select(c => new AccountRecord("SH01", c) { Episode = 1 }));
+        await table.AddEntityAsync(LegacyRow("SH01~0a", "Z-1", episode: 7, activeCase: "c-z"));
+        await SaveAllAsync(store, [new AccountRecord("SH01~0a", "Z-2") { Episode = 8 }]);
+
+        var other = await store.ListAsync("SH01~0a", Ct).ToListAsync();
+        var sh01 = await store.ListAsync("SH01", Ct).ToListAsync();
+
+        Assert.Equal(["SH01~0a/Z-1/7", "SH01~0a/Z-2/8"], other.Select(r => $"{r.Entity}/{r.CustomerId}/{r.Episode}").Order(StringComparer.Ordinal));
+        Assert.Equal(inBucket10.Select(c => $"SH01/{c}/1").Order(StringComparer.Ordinal), sh01.Select(r => $"{r.Entity}/{r.CustomerId}/{r.Episode}").Order(StringComparer.Ordinal));
+        Assert.Equal(1, (await store.GetAsync("SH01", inBucket10[0], Ct))!.Episode);
+        Assert.Equal(7, (await store.GetAsync("SH01~0a", "Z-1", Ct))!.Episode);
     }
 
     [Fact]
