@@ -11,8 +11,8 @@ namespace Collections.Pipeline.Ingest.Apply;
 /// Applies a validated snapshot's accounts. The account index is read once per entity (one query over its
 /// partitions, instead of a read per account that always misses on a new store) and written back in entity-group
 /// transactions of up to 100 accounts of one partition (<see cref="IAccountStore.TransactionGroupOf"/>); only
-/// signalling the cases is per account. A batch that conflicts (an
-/// operator closed a case meanwhile) is redone account by account through <see cref="ICaseSignals.ApplySnapshotAsync"/>,
+/// signalling the cases is per account. A batch that conflicts (an operator closed a case meanwhile) is redone
+/// account by account through <see cref="ICaseSignals.ApplySnapshotAsync"/>,
 /// which reads fresh and is idempotent. The entity's write-off register is read once too: items an earlier case
 /// wrote off are taken out of each account before anything is signalled (<see cref="WriteOffFilter"/>), so a
 /// ledger that still lists them never reopens dunning; the account record says how much it listed as written off.
