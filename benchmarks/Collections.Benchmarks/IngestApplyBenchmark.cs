@@ -1,6 +1,6 @@
-using Azure.Data.Tables;
 using System.Diagnostics;
 using System.Globalization;
+using Azure.Data.Tables;
 using Collections.Pipeline.Cases;
 using Collections.Pipeline.Ingest;
 using Collections.Pipeline.Ingest.Apply;

@@ -16,6 +16,7 @@ namespace Collections.Benchmarks;
 /// </summary>
 internal static class IngestParseBenchmark
 {
+    private const int Rounds = 3;
     private static readonly string[] Zones = ["Asia/Shanghai", "Asia/Hong_Kong", "Asia/Tokyo", "Europe/Berlin", "America/New_York"];
     private static readonly string[] Currencies = ["CNY", "USD", "EUR"];
 
@@ -85,8 +86,6 @@ internal static class IngestParseBenchmark
 
         return Task.CompletedTask;
     }
-
-    private const int Rounds = 3;
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
