@@ -51,18 +51,18 @@ internal static class IngestApplyBenchmark
 
             // The same rows in apply's own partition shape (the account index's partitions: entity and bucket): as many
             // rows as accounts, the largest partition's count to a partition. Explains the ratio; the goal is against the floor above.
-            var shape = new TableAccountStore(tables.GetTableClient("Accounts"));
-            var largestPartition = parsed.Accounts.GroupBy(a => shape.TransactionGroupOf(a.Key.Entity, a.Key.CustomerId), StringComparer.Ordinal).Max(g => g.Count());
+            var accountsTable = tables.GetTableClient("Accounts");
+            var accountStore = new TableAccountStore(accountsTable);
+            var largestPartition = parsed.Accounts.GroupBy(a => accountStore.TransactionGroupOf(a.Key.Entity, a.Key.CustomerId), StringComparer.Ordinal).Max(g => g.Count());
             var shaped = await TableInsertBenchmark.MeasureBatchedAsync(tables, parsed.AccountCount, largestPartition, "same shape");
 
-            var accountsTable = tables.GetTableClient("Accounts");
             var filesTable = tables.GetTableClient("LedgerFiles");
             var writeOffsTable = tables.GetTableClient("WriteOffs");
             await accountsTable.CreateIfNotExistsAsync();
             await filesTable.CreateIfNotExistsAsync();
             await writeOffsTable.CreateIfNotExistsAsync();
             var files = new TableLedgerFileStore(filesTable);
-            var applier = new SnapshotApplier(new TableAccountStore(accountsTable), new TableWriteOffRegister(writeOffsTable), new OpenEveryCase(), parallelism);
+            var applier = new SnapshotApplier(accountStore, new TableWriteOffRegister(writeOffsTable), new OpenEveryCase(), parallelism);
             var source = new SnapshotSource(parsed.AsOf, Path.GetFileName(path), parsed.Sha256);
             var record = await files.SaveAsync(new LedgerFileRecord("bench", source.FileName, DateTimeOffset.UnixEpoch) { Status = LedgerFileStatus.Applying }, CancellationToken.None);
             var progressEvery = new LedgerIngestOptions().ProgressEvery;

@@ -42,15 +42,13 @@ internal sealed partial class CsvRowReader
         var fieldStart = _pos;
         var closingQuote = -1;
         var quoted = false;
-        var block = _pos;
+        var block = _pos - Block; // the first block read is the one at _pos
         uint mask = 0;
-        var first = true;
         while (true)
         {
             while (mask == 0)
             {
-                block = first ? block : block + Block;
-                first = false;
+                block += Block;
                 if (block + Block > text.Length)
                 {
                     return false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Collections.Domain.Ledger;
 
 namespace Collections.Pipeline.Ingest;
@@ -44,19 +45,8 @@ internal sealed partial class LedgerRowValidator
         var at = 0;
         foreach (var column in _accountColumns)
         {
-            var span = ReadOnlySpan<char>.Empty;
-            if ((uint)column < (uint)count)
-            {
-                ref readonly var cell = ref cells[column];
-                if (cell.Kind is not (LedgerCellKind.Text or LedgerCellKind.Empty))
-                {
-                    return false;
-                }
-
-                span = cell.Span;
-            }
-
-            if (remembered[at] != span.Length || !span.SequenceEqual(remembered.AsSpan(at + 1, span.Length)))
+            if (!TryPlainText(cells, count, column, out var span)
+                || remembered[at] != span.Length || !span.SequenceEqual(remembered.AsSpan(at + 1, span.Length)))
             {
                 return false;
             }
@@ -67,37 +57,52 @@ internal sealed partial class LedgerRowValidator
         return true;
     }
 
-    // The row's account-level cells as SameAccountCells compares them; null when a cell is not plain text.
+    // The row's account-level cells as SameAccountCells compares them, each after its length; null when a cell is
+    // not plain text (or too long for a one-char length).
     private char[]? AccountCells(LedgerCell[] cells, int count)
     {
         var length = 0;
         foreach (var column in _accountColumns)
         {
-            if ((uint)column < (uint)count)
+            if (!TryPlainText(cells, count, column, out var span) || span.Length > char.MaxValue)
             {
-                ref readonly var cell = ref cells[column];
-                if (cell.Kind is not (LedgerCellKind.Text or LedgerCellKind.Empty) || cell.Span.Length > char.MaxValue)
-                {
-                    return null;
-                }
-
-                length += cell.Span.Length;
+                return null;
             }
 
-            length++;
+            length += span.Length + 1;
         }
 
         var text = new char[length];
         var at = 0;
         foreach (var column in _accountColumns)
         {
-            var span = (uint)column < (uint)count ? cells[column].Span : default;
+            TryPlainText(cells, count, column, out var span);
             text[at] = (char)span.Length;
             span.CopyTo(text.AsSpan(at + 1));
             at += span.Length + 1;
         }
 
         return text;
+    }
+
+    // A column's characters when its cell is text or empty (an unmapped column or one past the row's end is empty).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryPlainText(LedgerCell[] cells, int count, int column, out ReadOnlySpan<char> span)
+    {
+        span = default;
+        if ((uint)column >= (uint)count)
+        {
+            return true;
+        }
+
+        ref readonly var cell = ref cells[column];
+        if (cell.Kind is not (LedgerCellKind.Text or LedgerCellKind.Empty))
+        {
+            return false;
+        }
+
+        span = cell.Span;
+        return true;
     }
 
     // The entity's state (its invoice ids, its accounts), made on first use.

@@ -19,12 +19,14 @@ internal static class AccountPartitions
     public const int Buckets = 16;
 
     /// <summary>The partition of an account.</summary>
-    public static string Of(string entity, string customerId) =>
-        TableKeys.Encode(entity) + "~" + Bucket(customerId).ToString("x2", CultureInfo.InvariantCulture);
+    public static string Of(string entity, string customerId) => Partition(TableKeys.Encode(entity), Bucket(customerId));
 
     /// <summary>The first and last partition of an entity (a range query reads all of them; filter on the entity too).</summary>
-    public static (string First, string Last) RangeOf(string entity) =>
-        (TableKeys.Encode(entity) + "~00", TableKeys.Encode(entity) + "~" + (Buckets - 1).ToString("x2", CultureInfo.InvariantCulture));
+    public static (string First, string Last) RangeOf(string entity)
+    {
+        var encoded = TableKeys.Encode(entity);
+        return (Partition(encoded, 0), Partition(encoded, Buckets - 1));
+    }
 
     /// <summary>The partition the entity's accounts had before buckets.</summary>
     public static string Legacy(string entity) => TableKeys.Encode(entity);
@@ -43,4 +45,6 @@ internal static class AccountPartitions
 
         return (int)(hash % Buckets);
     }
+
+    private static string Partition(string encodedEntity, int bucket) => encodedEntity + "~" + bucket.ToString("x2", CultureInfo.InvariantCulture);
 }
